@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds Meshwork with AddressSanitizer + UBSan and runs every test (unit tests, scenario files,
+# fuzz smoke runs, end-to-end tests). Installs missing Debian packages first.
+# Ends with ctest's "N tests passed, N failed" summary and exits non-zero on any failure.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+./scripts/install-deps.sh
+cmake --preset debug >/dev/null
+cmake --build --preset debug -j "$(nproc)"
+status=0
+ctest --preset debug --timeout 900 2>&1 | tee build/debug/ctest.log || status=$?
+# Also print the plain closing line "N passed, N failed" that any CI can read.
+summary=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' build/debug/ctest.log | tail -n 1)
+if [[ $summary =~ ([0-9]+)\ tests?\ failed\ out\ of\ ([0-9]+) ]]; then
+  failed=${BASH_REMATCH[1]}
+  total=${BASH_REMATCH[2]}
+  echo "tests: $((total - failed)) passed, ${failed} failed"
+  if ((failed > 0)); then status=1; fi
+else
+  echo "tests: 0 passed, 1 failed (ctest printed no summary)"
+  status=1
+fi
+exit $status
