@@ -49,11 +49,12 @@ Result<std::vector<size_t>> GenerationOrder(const std::vector<Descriptor>& produ
     }
   }
   if (order.size() < products.size()) {
-    std::string stuck;
+    std::set<std::string> on_cycle;
     for (size_t i = 0; i < products.size(); ++i) {
-      if (waiting_on[i].empty()) continue;
-      stuck += (stuck.empty() ? "" : ", ") + products[i].name;
+      if (!waiting_on[i].empty()) on_cycle.insert(products[i].name);
     }
+    std::string stuck;
+    for (const std::string& name : on_cycle) stuck += (stuck.empty() ? "" : ", ") + name;
     return Status::InvalidArgument("lineage and referential checks form a cycle through: " + stuck +
                                    "; a product cannot be upstream of itself, remove one link");
   }
