@@ -223,8 +223,8 @@ Result<CsvHeader> ReadHeader(const RandomAccessFile& file, uint64_t file_size,
   }
   CsvHeader header;
   const size_t header_end = row_end ? *row_end : buffer.size();
-  RETURN_NOT_OK(ParseHeaderFields(path, std::string_view(buffer).substr(0, header_end),
-                                  &header.names));
+  RETURN_NOT_OK(
+      ParseHeaderFields(path, std::string_view(buffer).substr(0, header_end), &header.names));
   header.data_first_line = 1 + scanner.newlines() + (row_end ? 0 : 1);
   header.rest = buffer.substr(header_end);
   header.next_offset = offset;
@@ -233,8 +233,7 @@ Result<CsvHeader> ReadHeader(const RandomAccessFile& file, uint64_t file_size,
 
 // Maps each file column to its schema field; every mismatch is one error listing them all.
 Result<std::vector<int>> MatchHeader(const std::string& path,
-                                     const std::vector<std::string>& header,
-                                     const Schema& schema) {
+                                     const std::vector<std::string>& header, const Schema& schema) {
   std::unordered_map<std::string_view, int> field_index;
   for (size_t i = 0; i < schema.fields.size(); ++i) {
     field_index.emplace(schema.fields[i].name, static_cast<int>(i));
@@ -403,9 +402,10 @@ class CsvChunkParser final : public ChunkParser {
           return Error(row, line, ", column " + ColumnName(column) + ": " + SyntaxProblem(syntax));
         }
         if (column == columns) {
-          return Error(row, line, " has more than " + std::to_string(columns) +
-                                      " fields, the number of header columns (a value with a "
-                                      "comma must be quoted)");
+          return Error(row, line,
+                       " has more than " + std::to_string(columns) +
+                           " fields, the number of header columns (a value with a "
+                           "comma must be quoted)");
         }
         Deliver(state, field, column, row, line, batch);
         ++column;
@@ -456,16 +456,19 @@ class CsvChunkParser final : public ChunkParser {
   Status FieldCountError(int64_t row, int64_t line, int fields, const CsvField& last) const {
     const std::string expected = std::to_string(file_to_schema_.size());
     if (fields == 1 && last.text.empty() && !last.quoted) {
-      return Error(row, line, " is an empty line, but the header has " + expected +
-                                  " columns; remove empty lines");
+      return Error(
+          row, line,
+          " is an empty line, but the header has " + expected + " columns; remove empty lines");
     }
-    return Error(row, line, " has " + std::to_string(fields) + " fields, but the header has " +
-                                expected + "; every row needs one field per header column");
+    return Error(row, line,
+                 " has " + std::to_string(fields) + " fields, but the header has " + expected +
+                     "; every row needs one field per header column");
   }
 
   Status TooLong(int64_t row, int64_t line) const {
-    return Error(row, line, " does not end within " + std::to_string(max_row_bytes_) +
-                                " bytes; is a closing quote missing?");
+    return Error(row, line,
+                 " does not end within " + std::to_string(max_row_bytes_) +
+                     " bytes; is a closing quote missing?");
   }
 
   const std::string path_;

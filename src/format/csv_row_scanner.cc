@@ -60,8 +60,7 @@ int NthSetBit(uint64_t bits, int64_t n) {
 
 void CsvRowScanner::Reset() { *this = CsvRowScanner(); }
 
-std::optional<size_t> CsvRowScanner::Scan(std::string_view data, size_t from,
-                                          int64_t target_rows) {
+std::optional<size_t> CsvRowScanner::Scan(std::string_view data, size_t from, int64_t target_rows) {
   size_t pos = from;
   while (pos + 64 <= data.size()) {
     const BlockMasks masks = MasksOf(data.data() + pos);

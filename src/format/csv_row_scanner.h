@@ -24,8 +24,8 @@ class CsvRowScanner {
   // every byte was scanned; call again with more data and `from` = the old size).
   std::optional<size_t> Scan(std::string_view data, size_t from, int64_t target_rows);
 
-  int64_t rows() const { return rows_; }          // row ends seen
-  int64_t newlines() const { return newlines_; }  // all line feeds seen, quoted or not
+  int64_t rows() const { return rows_; }                 // row ends seen
+  int64_t newlines() const { return newlines_; }         // all line feeds seen, quoted or not
   size_t last_row_end() const { return last_row_end_; }  // offset after the last row end
   bool in_quote() const { return in_quote_; }
 
