@@ -153,11 +153,12 @@ Status ColumnChunkWriter::AppendDecimals(const Column& column, size_t begin, siz
 }
 
 size_t ColumnChunkWriter::OpenPageSize() const {
-  size_t levels = page_definition_levels_.size() / 8;
-  size_t values = page_plain_.size() + page_booleans_.size() / 8;
+  auto bits_to_bytes = [](size_t bits) { return (bits + 7) / 8; };
+  size_t levels = bits_to_bytes(page_definition_levels_.size());
+  size_t values = page_plain_.size() + bits_to_bytes(page_booleans_.size());
   if (!page_indices_.empty()) {
-    int width = std::max(1, BitWidthFor(dictionary_.num_entries()));
-    values += page_indices_.size() * static_cast<size_t>(width) / 8;
+    auto width = static_cast<size_t>(std::max(1, BitWidthFor(dictionary_.num_entries())));
+    values += bits_to_bytes(page_indices_.size() * width);
   }
   return levels + values;
 }
