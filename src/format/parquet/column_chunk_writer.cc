@@ -6,6 +6,7 @@
 
 #include "format/parquet/plain_encoder.h"
 #include "format/parquet/rle_encoder.h"
+#include "format/parquet/utf8_validation.h"
 #include "format/parquet/writer_schema.h"
 
 namespace mesh::format::parquet {
@@ -112,6 +113,7 @@ Status ColumnChunkWriter::Append(const Column& column, size_t begin, size_t end,
     case TypeId::kDecimal:
       return AppendDecimals(column, begin, end, first_row);
     case TypeId::kString:
+      return AppendStrings(column, begin, end, first_row);
     case TypeId::kBinary:
       return AppendRows(column, begin, end, first_row, encoded([&](size_t row) {
                           statistics_.AddBytes(column.GetBytes(row));
@@ -119,6 +121,24 @@ Status ColumnChunkWriter::Append(const Column& column, size_t begin, size_t end,
                         }));
   }
   return Status::Internal("unknown field type");
+}
+
+Status ColumnChunkWriter::AppendStrings(const Column& column, size_t begin, size_t end,
+                                        int64_t first_row) {
+  return AppendRows(column, begin, end, first_row, [&](size_t row) {
+    std::string_view value = column.GetBytes(row);
+    size_t invalid = FirstInvalidUtf8(value);
+    if (invalid != value.size()) {
+      return Status::InvalidArgument(
+          "row " + std::to_string(first_row + static_cast<int64_t>(row)) + ", field '" + name_ +
+          "': the string is not valid UTF-8 at byte " + std::to_string(invalid) +
+          "; Parquet STRING columns must hold UTF-8 (use type binary for raw bytes)");
+    }
+    statistics_.AddBytes(value);
+    scratch_.clear();
+    AppendPlainByteArray(value, &scratch_);
+    return AppendEncodedValue(scratch_);
+  });
 }
 
 Status ColumnChunkWriter::AppendDecimals(const Column& column, size_t begin, size_t end,

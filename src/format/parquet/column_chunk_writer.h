@@ -48,6 +48,7 @@ class ColumnChunkWriter {
   template <typename AppendValue>
   Status AppendRows(const Column& column, size_t begin, size_t end, int64_t first_row,
                     AppendValue append_value);
+  Status AppendStrings(const Column& column, size_t begin, size_t end, int64_t first_row);
   Status AppendDecimals(const Column& column, size_t begin, size_t end, int64_t first_row);
   Status AppendEncodedValue(std::string_view plain);
   size_t OpenPageSize() const;

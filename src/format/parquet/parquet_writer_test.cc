@@ -269,6 +269,22 @@ TEST(ParquetWriterTest, DecimalOutsideItsPrecisionIsAnError) {
   EXPECT_NE(status.message().find("row 2, field 'amount'"), std::string::npos) << status;
 }
 
+TEST(ParquetWriterTest, InvalidUtf8InAStringFieldIsAnError) {
+  std::string contents;
+  MemoryFile file(&contents);
+  auto writer = ParquetWriter::Make(&file, TwoColumnSchema(false));
+  ASSERT_TRUE(writer.ok());
+  Batch batch = TwoColumnBatch(0, 2);
+  batch.columns[1] = Column(FieldType{TypeId::kString});
+  batch.columns[1].AppendBytes("ok");
+  batch.columns[1].AppendBytes("bad \xFF");
+  Status status = (*writer)->WriteBatch(batch);
+  EXPECT_TRUE(status.IsInvalidArgument());
+  EXPECT_NE(status.message().find("row 2, field 'name': the string is not valid UTF-8 at byte 4"),
+            std::string::npos)
+      << status;
+}
+
 TEST(ParquetWriterTest, RejectsUnwritableSchemasAndOptions) {
   std::string contents;
   MemoryFile file(&contents);
