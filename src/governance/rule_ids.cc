@@ -52,6 +52,7 @@ const std::vector<RuleInfo>& GovernanceRules() {
       {"policy.unknown_key", Severity::kError, "a policy file has only the keys of governance.md"},
       {"policy.duplicate_key", Severity::kError, "a policy file writes each key once"},
       {"policy.type", Severity::kError, "a policy value has the YAML type its key needs"},
+      {"policy.syntax", Severity::kError, "a policy file is readable YAML"},
   };
   return rules;
 }
