@@ -94,9 +94,12 @@ colour: blue
       << ::testing::PrintToString(rules);
   EXPECT_EQ(std::count(rules.begin(), rules.end(), "policy.unknown_rule"), 1);
   EXPECT_EQ(std::count(rules.begin(), rules.end(), "policy.unknown_key"), 1);
-  const Finding& style = findings.front();
-  EXPECT_EQ(style.line, 2);
-  EXPECT_EQ(style.column, 12);
+  auto style = std::find_if(findings.begin(), findings.end(), [](const Finding& finding) {
+    return finding.message.find("SCREAMING") != std::string::npos;
+  });
+  ASSERT_NE(style, findings.end());
+  EXPECT_EQ(style->line, 2);
+  EXPECT_EQ(style->column, 12);
 }
 
 EffectivePolicy DomainPolicy(const std::string& domain_text, std::vector<Finding>* findings) {
