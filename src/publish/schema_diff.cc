@@ -375,9 +375,9 @@ void DiffSla(const Descriptor& before, const Descriptor& after, ChangeList* out)
   if (!before.sla && !after.sla) return;
   Sla old_sla = before.sla.value_or(Sla{});
   Sla new_sla = after.sla.value_or(Sla{});
-  if (!after.sla) new_sla.timezone = old_sla.timezone;  // a removed SLA is reported per promise
   DiffAvailability(old_sla, new_sla, after.ValueMarkOf("sla.availability"), out);
-  if (old_sla.timezone != new_sla.timezone) {
+  // An SLA added or removed as a whole is reported per promise; its zone alone promises nothing.
+  if (before.sla && after.sla && old_sla.timezone != new_sla.timezone) {
     out->Add(Kind::kBreaking, "sla.timezone", old_sla.timezone, new_sla.timezone,
              "the deadline's timezone changed from " + old_sla.timezone + " to " +
                  new_sla.timezone + ": the deadline may now fall later, treated as loosened",

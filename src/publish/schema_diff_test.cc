@@ -320,6 +320,17 @@ TEST(SchemaDiffTest, SlaRemovedReportsEveryLoosenedPromise) {
   for (const SchemaChange& change : changes) EXPECT_EQ(change.kind, ChangeKind::kBreaking);
 }
 
+TEST(SchemaDiffTest, SlaAddedIsMinorInEveryPromise) {
+  const std::string sla =
+      "sla:\n  availability: \"08:00 daily\"\n  timezone: UTC\n  max_lag_hours: 4\n  "
+      "min_completeness: 0.95\n";
+  std::string without = Edit(kSpecExample, sla, "");
+  std::string with_zone = Edit(kSpecExample, "timezone: UTC", "timezone: Europe/Berlin");
+  auto changes = DiffDescriptors(ParseClean(without), ParseClean(with_zone));
+  ASSERT_EQ(changes.size(), 3u) << Dump(changes);
+  for (const SchemaChange& change : changes) EXPECT_EQ(change.kind, ChangeKind::kMinor);
+}
+
 TEST(SchemaDiffTest, QualityChecksAddedAreMinorLoosenedAreBreaking) {
   ExpectOnlyEdit("quality:\n", "quality:\n  - check: not_null\n    columns: [completion_rate]\n",
                  ChangeKind::kMinor, "quality.not_null.completion_rate");
