@@ -73,7 +73,8 @@ class SqliteConnection {
 
   // Runs one or more statements without results.
   Status Exec(std::string_view sql, std::string_view operation);
-  // A cached prepared statement for `sql` (the text is the cache key).
+  // A cached prepared statement for `sql` (the text is the cache key). At most one statement
+  // per SQL text may be alive at a time: it is reset when the returned object is destroyed.
   Result<SqliteStatement> Prepare(std::string_view sql, std::string_view operation);
 
   int64_t LastInsertRowId() const;
