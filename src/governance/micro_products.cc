@@ -30,9 +30,12 @@ void ReportGroup(const std::vector<const Descriptor*>& group, RuleReporter* repo
   std::string key = KeyText(group.front()->schema.primary_key);
   std::string names;
   std::string fields;
+  std::vector<std::string> seen;
   for (const Descriptor* product : group) {
     names += (names.empty() ? "" : ", ") + product->name;
     for (const Field* field : NonKeyFields(*product)) {
+      if (std::find(seen.begin(), seen.end(), field->name) != seen.end()) continue;
+      seen.push_back(field->name);
       fields += (fields.empty() ? "" : ", ") + field->name;
     }
   }
