@@ -447,7 +447,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    return Run(mesh_binary, repo, scenario);
+    return Run(fs::absolute(mesh_binary).string(), fs::absolute(repo), scenario);
   } catch (const std::exception& e) {
     std::cerr << scenario << ": " << e.what() << "\n";
     return 2;
