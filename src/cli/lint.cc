@@ -117,11 +117,12 @@ void SetupLint(CLI::App& app, const GlobalOptions& global, int* exit_code) {
       "--json", options->json,
       "Print {\"findings\": [{rule, severity, file, line, column, message}], \"errors\": N, "
       "\"warnings\": N, \"files\": N}");
-  CLI::Option* sarif = command->add_flag(
-      "--sarif", options->sarif, "Print a SARIF 2.1.0 log for code-scanning tools");
+  CLI::Option* sarif = command->add_flag("--sarif", options->sarif,
+                                         "Print a SARIF 2.1.0 log for code-scanning tools");
   json->excludes(sarif);
-  command->add_option("--fail-on", options->fail_on,
-                      "Exit 1 when a finding is at least this severe: error (default) or warn")
+  command
+      ->add_option("--fail-on", options->fail_on,
+                   "Exit 1 when a finding is at least this severe: error (default) or warn")
       ->check(CLI::IsMember({"error", "warn"}));
   command->footer(
       "Output: as 'mesh validate' (file:line:col: severity rule: message, then a summary), or "

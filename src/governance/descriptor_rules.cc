@@ -89,7 +89,7 @@ class DescriptorChecker {
       // A missing sub-key is reported at its parent ("sla"), a missing top-level key at the
       // top of the document.
       yaml::Mark mark = dot == std::string::npos ? DescriptorMark(d_, "")
-                                                 : DescriptorMark(d_, key.substr(0, dot));
+                                                 : DescriptorKeyMark(d_, key.substr(0, dot));
       Report("required." + key, mark,
              "the governance policy requires '" + key + "' and " + Quoted(d_.name) +
                  " has none: add it" + HowToAdd(key));
@@ -195,7 +195,7 @@ class DescriptorChecker {
 
   void CheckCompleteness(const Sla& sla, double floor) {
     if (!sla.min_completeness) {
-      Report("sla.min_completeness", DescriptorMark(d_, "sla"),
+      Report("sla.min_completeness", DescriptorKeyMark(d_, "sla"),
              "the SLA promises no min_completeness; the governance policy asks for at least " +
                  FormatNumber(floor) + ": add 'min_completeness: " + FormatNumber(floor) + "'");
     } else if (*sla.min_completeness < floor) {
@@ -208,7 +208,7 @@ class DescriptorChecker {
 
   void CheckLag(const Sla& sla, double ceiling) {
     if (!sla.max_lag_hours) {
-      Report("sla.max_lag_hours", DescriptorMark(d_, "sla"),
+      Report("sla.max_lag_hours", DescriptorKeyMark(d_, "sla"),
              "the SLA promises no max_lag_hours; the governance policy asks for at most " +
                  FormatNumber(ceiling) + " hours: add 'max_lag_hours: " + FormatNumber(ceiling) +
                  "' (and an event_time)");
@@ -253,6 +253,12 @@ yaml::Mark FieldMark(const Field& field, std::string_view key) {
   if (auto it = field.value_marks.find(key); it != field.value_marks.end()) return it->second;
   if (auto it = field.marks.find(key); it != field.marks.end()) return it->second;
   return field.mark;
+}
+
+yaml::Mark DescriptorKeyMark(const Descriptor& product, std::string_view key) {
+  yaml::Mark mark = product.MarkOf(key);
+  if (mark.line == 0) mark = {1, 1};
+  return mark;
 }
 
 yaml::Mark DescriptorMark(const Descriptor& product, std::string_view path) {

@@ -27,4 +27,7 @@ yaml::Mark FieldMark(const Field& field, std::string_view key);
 // else of the document (1:1 when unknown).
 yaml::Mark DescriptorMark(const Descriptor& product, std::string_view path);
 
+// The position of a top-level key of a descriptor ("sla"), else of the document.
+yaml::Mark DescriptorKeyMark(const Descriptor& product, std::string_view key);
+
 }  // namespace mesh::governance

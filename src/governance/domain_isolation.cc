@@ -85,7 +85,7 @@ class IsolationFinder {
     }
   }
 
-  // "integer in domain logistics (products a, b)" for every family but `except`.
+  // "integer in domains logistics (a, b), operations (c)" for every family but `except`.
   static std::string DescribeOthers(const std::map<std::string, std::vector<FieldUse>>& by_family,
                                     const std::string& except) {
     std::vector<std::string> parts;
@@ -93,11 +93,16 @@ class IsolationFinder {
       if (family == except) continue;
       std::map<std::string, std::vector<std::string>> by_domain;
       for (const FieldUse& use : uses) by_domain[use.product->domain].push_back(use.product->name);
+      std::vector<std::string> domains;
       for (const auto& [domain, names] : by_domain) {
-        parts.push_back(family + " in domain " + domain + " (" + Join(names) + ")");
+        domains.push_back(domain + " (" + Join(names) + ")");
       }
+      parts.push_back(family + (domains.size() == 1 ? " in domain " : " in domains ") +
+                      Join(domains));
     }
-    return Join(parts);
+    std::string out;
+    for (size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : "") + parts[i];
+    return out;
   }
 
   void TypeMismatches() {

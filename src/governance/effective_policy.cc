@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "governance/rule_ids.h"
+#include "model/mapping_reader.h"
 
 namespace mesh::governance {
 namespace {
@@ -132,7 +133,8 @@ class Tightener {
 
   void Levels(const std::vector<std::string>& levels) {
     if (levels == effective_->classification_levels) return;
-    Loosens(domain_.ValueMarkOf("classification.levels"), "classification.levels",
+    Loosens(domain_.ValueMarkOf(JoinKeyPath("classification", "levels")),
+            JoinKeyPath("classification", "levels"),
             "global " + FormatList(effective_->classification_levels) + ", domain " +
                 FormatList(levels) +
                 "; the taxonomy is global: remove classification.levels from the domain policy");
@@ -141,14 +143,15 @@ class Tightener {
   void PiiLevel(const std::string& level) {
     int rank = effective_->LevelRank(level);
     if (rank < 0) {
-      sink_->Error("policy.invalid", domain_.ValueMarkOf("classification.pii_min_level"),
+      sink_->Error("policy.invalid",
+                   domain_.ValueMarkOf(JoinKeyPath("classification", "pii_min_level")),
                    "pii_min_level '" + level + "' is not a level of the global taxonomy " +
                        FormatList(effective_->classification_levels));
       return;
     }
     std::string global = effective_->pii_min_level.value_or("(none)");
     int global_rank = effective_->pii_min_level ? effective_->LevelRank(global) : -1;
-    Bound(rank >= global_rank, "classification.pii_min_level", global, level,
+    Bound(rank >= global_rank, JoinKeyPath("classification", "pii_min_level"), global, level,
           [&] { effective_->pii_min_level = level; });
   }
 

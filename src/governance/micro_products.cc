@@ -30,9 +30,12 @@ void ReportGroup(const std::vector<const Descriptor*>& group, RuleReporter* repo
   std::string key = KeyText(group.front()->schema.primary_key);
   std::string names;
   std::string fields;
+  std::vector<std::string> seen;
   for (const Descriptor* product : group) {
     names += (names.empty() ? "" : ", ") + product->name;
     for (const Field* field : NonKeyFields(*product)) {
+      if (std::find(seen.begin(), seen.end(), field->name) != seen.end()) continue;
+      seen.push_back(field->name);
       fields += (fields.empty() ? "" : ", ") + field->name;
     }
   }
@@ -48,13 +51,23 @@ void ReportGroup(const std::vector<const Descriptor*>& group, RuleReporter* repo
   }
 }
 
+// A key made only of date/timestamp columns is a time grain (daily figures), not an entity:
+// products sharing it are not one entity split apart.
+bool KeyNamesAnEntity(const Descriptor& product) {
+  for (const std::string& column : product.schema.primary_key) {
+    const Field* field = product.schema.FindField(column);
+    if (!field || !field->type.IsTemporal()) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void CheckMicroProducts(const std::vector<const Descriptor*>& products, RuleReporter* reporter) {
   // domain -> sorted primary key -> thin products
   std::map<std::string, std::map<std::vector<std::string>, std::vector<const Descriptor*>>> groups;
   for (const Descriptor* product : products) {
-    if (product->schema.primary_key.empty()) continue;
+    if (product->schema.primary_key.empty() || !KeyNamesAnEntity(*product)) continue;
     if (NonKeyFields(*product).size() > kMaxThinFields) continue;
     std::vector<std::string> key = product->schema.primary_key;
     std::sort(key.begin(), key.end());

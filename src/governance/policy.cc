@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/mapping_reader.h"
+
 namespace mesh::governance {
 namespace {
 
@@ -80,7 +82,7 @@ const std::vector<std::string>& RequirableKeys() {
                                                 "event_time",
                                                 "quality",
                                                 "schema.primary_key",
-                                                "sla.availability",
+                                                JoinKeyPath("sla", "availability"),
                                                 "sla.max_lag_hours",
                                                 "sla.min_completeness",
                                                 "support.channel",
@@ -103,7 +105,7 @@ bool DescriptorHasKey(const Descriptor& d, std::string_view key) {
   if (key == "event_time") return NonEmpty(d.event_time);
   if (key == "quality") return !d.quality.empty();
   if (key == "schema.primary_key") return !d.schema.primary_key.empty();
-  if (key == "sla.availability") return d.sla && d.sla->availability.has_value();
+  if (key == JoinKeyPath("sla", "availability")) return d.sla && d.sla->availability.has_value();
   if (key == "sla.max_lag_hours") return d.sla && d.sla->max_lag_hours.has_value();
   if (key == "sla.min_completeness") return d.sla && d.sla->min_completeness.has_value();
   if (key == "support.channel") return d.support && NonEmpty(d.support->channel);

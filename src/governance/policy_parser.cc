@@ -127,12 +127,14 @@ class PolicyReader {
         reader_.ReadMapping(node, "classification", {"levels", "pii_min_level"}, nullptr, nullptr);
     if (auto* e = keys.Find("levels")) ReadLevels(*e->value);
     if (auto* e = keys.Find("pii_min_level")) {
-      policy_->pii_min_level = reader_.String(*e->value, "classification.pii_min_level");
+      policy_->pii_min_level =
+          reader_.String(*e->value, JoinKeyPath("classification", "pii_min_level"));
     }
   }
 
   void ReadLevels(const yaml::Node& node) {
-    auto levels = reader_.StringList(node, "classification.levels", "levels", nullptr, nullptr);
+    auto levels = reader_.StringList(node, JoinKeyPath("classification", "levels"), "levels",
+                                     nullptr, nullptr);
     if (!levels) return;
     std::set<std::string> seen;
     for (const std::string& level : *levels) {
@@ -283,7 +285,8 @@ class PolicyReader {
     const auto& levels = *policy_->classification_levels;
     if (std::find(levels.begin(), levels.end(), *policy_->pii_min_level) != levels.end()) return;
     sink_->Error(
-        std::string(kFamily) + ".invalid", policy_->ValueMarkOf("classification.pii_min_level"),
+        std::string(kFamily) + ".invalid",
+        policy_->ValueMarkOf(JoinKeyPath("classification", "pii_min_level")),
         "pii_min_level '" + *policy_->pii_min_level + "' is not one of classification.levels");
     policy_->pii_min_level.reset();
   }

@@ -51,9 +51,7 @@ std::string SarifReport(const std::vector<Finding>& findings,
                        {"message", {{"text", finding.message}}},
                        {"locations", Location(finding)}});
   }
-  Json driver = {{"name", "mesh"},
-                 {"version", MESH_VERSION},
-                 {"rules", std::move(rules)}};
+  Json driver = {{"name", "mesh"}, {"version", MESH_VERSION}, {"rules", std::move(rules)}};
   Json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", Json::array({{{"tool", {{"driver", std::move(driver)}}},
