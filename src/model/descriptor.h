@@ -17,14 +17,17 @@
 namespace mesh {
 
 // Positions of keys within one mapping, by key name ("name", "sla.max_lag_hours", ...).
+// Each model struct has `marks` (where the key is written) and `value_marks` (where its value
+// starts: point at the value for a bad value, at the key for a bad key). List items are recorded
+// as "key[i]" in both.
 using KeyMarks = std::map<std::string, yaml::Mark, std::less<>>;
 
 // A constraint literal written in YAML: a string, a number or a boolean.
 struct Literal {
   enum class Kind { kString, kNumber, kBool };
   Kind kind = Kind::kString;
-  std::string text;     // the scalar as written
-  double number = 0;    // kNumber (and kBool as 0/1)
+  std::string text;   // the scalar as written
+  double number = 0;  // kNumber (and kBool as 0/1)
   yaml::Mark mark;
 };
 
@@ -53,6 +56,7 @@ struct Field {
   bool deprecated = false;
   yaml::Mark mark;  // the list item
   KeyMarks marks;   // "name", "type", "min", ...
+  KeyMarks value_marks;
 
   bool HasTag(std::string_view tag) const;
 };
@@ -61,6 +65,7 @@ struct Schema {
   std::vector<std::string> primary_key;
   std::vector<Field> fields;
   KeyMarks marks;  // "primary_key", "fields", "primary_key[0]", ...
+  KeyMarks value_marks;
 
   const Field* FindField(std::string_view name) const;
   int FieldIndex(std::string_view name) const;  // -1 when absent
@@ -85,6 +90,7 @@ struct Sla {
   std::optional<double> min_completeness;
   yaml::Mark mark;
   KeyMarks marks;  // "availability", "timezone", "max_lag_hours", "min_completeness"
+  KeyMarks value_marks;
 };
 
 struct Support {
@@ -93,8 +99,17 @@ struct Support {
   std::optional<std::string> issues_url;
 };
 
-enum class CheckKind { kRowCount, kNotNull, kUnique, kRange, kAllowedValues, kPattern,
-                       kCompleteness, kFreshness, kReferential };
+enum class CheckKind {
+  kRowCount,
+  kNotNull,
+  kUnique,
+  kRange,
+  kAllowedValues,
+  kPattern,
+  kCompleteness,
+  kFreshness,
+  kReferential
+};
 
 std::string_view CheckKindName(CheckKind kind);  // "row_count", "not_null", ...
 
@@ -102,18 +117,19 @@ std::string_view CheckKindName(CheckKind kind);  // "row_count", "not_null", ...
 struct QualityCheck {
   CheckKind kind = CheckKind::kRowCount;
   Severity severity = Severity::kError;
-  double max_failing = 0;             // fraction of rows, row-level checks
-  std::vector<std::string> columns;   // not_null, unique, completeness
-  std::string column;                 // range, allowed_values, pattern, referential
-  std::optional<Literal> min;         // row_count (rows), range (value), completeness (fraction)
-  std::optional<Literal> max;         // row_count, range
-  std::vector<Literal> values;        // allowed_values
-  std::string pattern;                // pattern
+  double max_failing = 0;               // fraction of rows, row-level checks
+  std::vector<std::string> columns;     // not_null, unique, completeness
+  std::string column;                   // range, allowed_values, pattern, referential
+  std::optional<Literal> min;           // row_count (rows), range (value), completeness (fraction)
+  std::optional<Literal> max;           // row_count, range
+  std::vector<Literal> values;          // allowed_values
+  std::string pattern;                  // pattern
   std::optional<double> max_age_hours;  // freshness
-  std::string references_product;     // referential: "<product>.<field>"
+  std::string references_product;       // referential: "<product>.<field>"
   std::string references_field;
   yaml::Mark mark;
   KeyMarks marks;
+  KeyMarks value_marks;
 };
 
 enum class OutputFormat { kParquet, kCsv, kJsonl };
@@ -129,7 +145,7 @@ struct Descriptor {
   SchemaVersion schema_version;
   std::string schema_version_text;  // as written, e.g. "v2.1"
   OutputFormat output_format = OutputFormat::kParquet;
-  std::string output_format_text;   // as written (governance checks allowed formats)
+  std::string output_format_text;  // as written (governance checks allowed formats)
   std::optional<std::string> documentation_url;
   std::optional<Sla> sla;
   std::vector<std::string> lineage;  // product names or "source:<system>/<object>"
@@ -143,9 +159,14 @@ struct Descriptor {
   std::map<std::string, yaml::NodePtr> extensions;  // "x-" keys, kept as written
   yaml::Mark mark;
   KeyMarks marks;  // top-level keys, "sla", "lineage[2]", "consumer_teams[0]", ...
+  // Every key below the top level too, by full path: "sla.max_lag_hours", "support.email",
+  // "schema.fields[2].type", "quality[0].column", ... (key and value positions).
+  KeyMarks value_marks;
 
   // The position of `key` (e.g. "sla.max_lag_hours"), or of the document when absent.
   yaml::Mark MarkOf(std::string_view key) const;
+  // The position of the value of `key`; falls back to MarkOf(key).
+  yaml::Mark ValueMarkOf(std::string_view key) const;
   // The level of a field (its own, else the product's; empty when neither is set).
   std::string FieldClassification(const Field& field) const;
 };
