@@ -188,7 +188,10 @@ size_t ColumnChunkWriter::buffered_bytes() const {
 }
 
 Status ColumnChunkWriter::MaybeFlushPage() {
-  if (OpenPageSize() < options_.data_page_bytes) return Status::OK();
+  if (page_num_values_ < options_.data_page_max_values &&
+      OpenPageSize() < options_.data_page_bytes) {
+    return Status::OK();
+  }
   return FlushPage();
 }
 
@@ -216,7 +219,7 @@ Status ColumnChunkWriter::FlushPage() {
   std::string body;
   if (!required_) {
     RleBitPackedEncoder levels(kDefinitionLevelBitWidth);
-    for (uint32_t level : page_definition_levels_) levels.Put(level);
+    for (uint8_t level : page_definition_levels_) levels.Put(level);
     std::string encoded;
     levels.Finish(&encoded);
     AppendUint32LittleEndian(static_cast<uint32_t>(encoded.size()), &body);

@@ -210,6 +210,14 @@ TEST(ParquetWriterTest, SmallDataPagesMakeManyPages) {
   EXPECT_EQ(PageCount(ids, PageType::kDataPage, Encoding::kPlain), 77);
 }
 
+TEST(ParquetWriterTest, DataPagesHoldAtMostMaxRows) {
+  ParquetWriterOptions options;
+  options.data_page_max_rows = 300;
+  FileMetaData footer = Footer(Write(TwoColumnSchema(true), options, {TwoColumnBatch(0, 1000)}));
+  const ColumnMetaData& names = *footer.row_groups[0].columns[1].meta_data;
+  EXPECT_EQ(PageCount(names, PageType::kDataPage, Encoding::kRleDictionary), 4);
+}
+
 TEST(ParquetWriterTest, EmptyInputIsAValidFileWithoutRowGroups) {
   FileMetaData footer = Footer(Write(TwoColumnSchema(false), {}, {}));
   EXPECT_EQ(footer.num_rows, 0);
