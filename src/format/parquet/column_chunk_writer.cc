@@ -60,6 +60,7 @@ Status ColumnChunkWriter::AppendEncodedValue(std::string_view plain) {
   if (dictionary_active_) {
     if (auto index = dictionary_.IndexOf(plain)) {
       page_indices_.push_back(*index);
+      page_plain_equivalent_bytes_ += plain.size();
       return Status::OK();
     }
     // The dictionary is full: the values so far go out as dictionary pages, the rest of the chunk
@@ -229,8 +230,19 @@ Status ColumnChunkWriter::FlushPage() {
   // A page of only nulls before the first value has nothing to look up: it is PLAIN.
   bool dictionary_page = dictionary_active_ && dictionary_.num_entries() > 0;
   Encoding encoding = dictionary_page ? Encoding::kRleDictionary : Encoding::kPlain;
+  size_t values_start = body.size();
   EncodePageValues(dictionary_page, &body);
-  if (dictionary_page) has_dictionary_pages_ = true;
+  if (dictionary_page) {
+    // After the chunk's first dictionary page, keep the dictionary only if it pays: indices plus
+    // dictionary smaller than the PLAIN values (as parquet-mr decides). Mostly distinct columns
+    // (ids, timestamps) go PLAIN early instead of filling the dictionary to its limit.
+    size_t dictionary_cost = body.size() - values_start + dictionary_.page_body().size();
+    if (!has_dictionary_pages_ && dictionary_cost >= page_plain_equivalent_bytes_) {
+      dictionary_active_ = false;
+    }
+    has_dictionary_pages_ = true;
+  }
+  page_plain_equivalent_bytes_ = 0;
   int32_t num_values = page_num_values_;
   page_num_values_ = 0;
   return AppendPage(PageType::kDataPage, encoding, num_values, body, &data_pages_);

@@ -74,6 +74,7 @@ class ColumnChunkWriter {
   std::vector<uint8_t> page_booleans_;
   std::vector<uint32_t> page_indices_;
   std::string page_plain_;
+  size_t page_plain_equivalent_bytes_ = 0;  // PLAIN size of the values in page_indices_
 
   // The chunk so far.
   bool dictionary_active_;
