@@ -17,6 +17,9 @@
 namespace mesh {
 
 // Positions of keys within one mapping, by key name ("name", "sla.max_lag_hours", ...).
+// Each model struct has `marks` (where the key is written) and `value_marks` (where its value
+// starts: point at the value for a bad value, at the key for a bad key). List items are recorded
+// as "key[i]" in both.
 using KeyMarks = std::map<std::string, yaml::Mark, std::less<>>;
 
 // A constraint literal written in YAML: a string, a number or a boolean.
@@ -53,6 +56,7 @@ struct Field {
   bool deprecated = false;
   yaml::Mark mark;  // the list item
   KeyMarks marks;   // "name", "type", "min", ...
+  KeyMarks value_marks;
 
   bool HasTag(std::string_view tag) const;
 };
@@ -61,6 +65,7 @@ struct Schema {
   std::vector<std::string> primary_key;
   std::vector<Field> fields;
   KeyMarks marks;  // "primary_key", "fields", "primary_key[0]", ...
+  KeyMarks value_marks;
 
   const Field* FindField(std::string_view name) const;
   int FieldIndex(std::string_view name) const;  // -1 when absent
@@ -85,6 +90,7 @@ struct Sla {
   std::optional<double> min_completeness;
   yaml::Mark mark;
   KeyMarks marks;  // "availability", "timezone", "max_lag_hours", "min_completeness"
+  KeyMarks value_marks;
 };
 
 struct Support {
@@ -114,6 +120,7 @@ struct QualityCheck {
   std::string references_field;
   yaml::Mark mark;
   KeyMarks marks;
+  KeyMarks value_marks;
 };
 
 enum class OutputFormat { kParquet, kCsv, kJsonl };
@@ -144,8 +151,15 @@ struct Descriptor {
   yaml::Mark mark;
   KeyMarks marks;  // top-level keys, "sla", "lineage[2]", "consumer_teams[0]", ...
 
+  // Values of the same keys, and of every key below the top level, by full path:
+  // "sla.max_lag_hours", "support.email", "schema.fields[2].type", "quality[0].column", ...
+  // (marks holds the key positions of the same paths).
+  KeyMarks value_marks;
+
   // The position of `key` (e.g. "sla.max_lag_hours"), or of the document when absent.
   yaml::Mark MarkOf(std::string_view key) const;
+  // The position of the value of `key`; falls back to MarkOf(key).
+  yaml::Mark ValueMarkOf(std::string_view key) const;
   // The level of a field (its own, else the product's; empty when neither is set).
   std::string FieldClassification(const Field& field) const;
 };

@@ -18,7 +18,8 @@ struct Team {
   std::vector<std::string> roles;  // e.g. "governance", "admin"
   std::optional<std::string> webhook_url;
   yaml::Mark mark;
-  KeyMarks marks;
+  KeyMarks marks;        // "id", "members", "members[0]", ...
+  KeyMarks value_marks;  // the values of the same keys
 };
 
 struct Domain {
@@ -26,7 +27,8 @@ struct Domain {
   std::string description;
   std::vector<std::string> owners;  // team ids
   yaml::Mark mark;
-  KeyMarks marks;
+  KeyMarks marks;        // "id", "members", "members[0]", ...
+  KeyMarks value_marks;  // the values of the same keys
 };
 
 struct Organisation {
@@ -34,6 +36,9 @@ struct Organisation {
   std::string name;
   std::vector<Team> teams;
   std::vector<Domain> domains;
+  yaml::Mark mark;
+  KeyMarks marks;  // top-level keys: "name", "teams", "domains"
+  KeyMarks value_marks;
 
   const Team* FindTeam(std::string_view id) const;
   const Domain* FindDomain(std::string_view id) const;

@@ -88,7 +88,7 @@ class ChunkDecoder {
                const ParquetReadLimits& limits, ColumnValues* out)
       : column_(column), meta_(meta), num_rows_(num_rows), limits_(limits), out_(out) {}
 
-  Status Run(std::string_view chunk);
+  Status Run(std::string* chunk, const ExtendChunk& extend);
 
  private:
   Status Prepare();
@@ -180,11 +180,12 @@ Status ChunkDecoder::CheckBudget() const {
   return Status::OK();
 }
 
-Status ChunkDecoder::Run(std::string_view chunk) {
+Status ChunkDecoder::Run(std::string* chunk_bytes, const ExtendChunk& extend) {
   RETURN_NOT_OK(Prepare());
   size_t pos = 0;
   int page_number = 0;
   while (rows_done_ < static_cast<size_t>(num_rows_)) {
+    std::string_view chunk(*chunk_bytes);
     if (pos >= chunk.size()) {
       return Status::Corruption("column chunk ends after " + std::to_string(rows_done_) + " of " +
                                 std::to_string(num_rows_) + " rows");
@@ -197,6 +198,12 @@ Status ChunkDecoder::Run(std::string_view chunk) {
     }
     pos += header_size;
     const PageHeader& h = *header;
+    if (h.compressed_page_size >= 0 &&
+        static_cast<uint64_t>(h.compressed_page_size) > chunk.size() - pos && extend) {
+      // PARQUET-816: old writers under-declared the chunk size; read on, up to the footer.
+      RETURN_NOT_OK(extend(pos + h.compressed_page_size));
+      chunk = std::string_view(*chunk_bytes);
+    }
     if (h.compressed_page_size < 0 || h.uncompressed_page_size < 0 ||
         static_cast<uint64_t>(h.compressed_page_size) > chunk.size() - pos) {
       return Status::Corruption("page " + std::to_string(page_number) + " claims " +
@@ -687,11 +694,11 @@ Status ChunkDecoder::DecodeValues(Encoding encoding, std::string_view data, size
 
 }  // namespace
 
-Status DecodeColumnChunk(std::string_view chunk, const ColumnDescriptor& column,
-                         const ColumnMetaData& meta, int64_t num_rows,
-                         const ParquetReadLimits& limits, ColumnValues* out) {
+Status DecodeColumnChunk(std::string* chunk, const ExtendChunk& extend,
+                         const ColumnDescriptor& column, const ColumnMetaData& meta,
+                         int64_t num_rows, const ParquetReadLimits& limits, ColumnValues* out) {
   ChunkDecoder decoder(column, meta, num_rows, limits, out);
-  return decoder.Run(chunk);
+  return decoder.Run(chunk, extend);
 }
 
 }  // namespace mesh::format::parquet

@@ -6,6 +6,8 @@
 // Stateless function; thread-safe.
 #pragma once
 
+#include <functional>
+#include <string>
 #include <string_view>
 
 #include "base/status.h"
@@ -13,10 +15,15 @@
 
 namespace mesh::format::parquet {
 
-// `chunk` holds the column chunk's bytes (from its first page header to its end); exactly
-// `num_rows` rows are decoded (pages beyond them are ignored; fewer is Corruption).
-Status DecodeColumnChunk(std::string_view chunk, const ColumnDescriptor& column,
-                         const ColumnMetaData& meta, int64_t num_rows,
-                         const ParquetReadLimits& limits, ColumnValues* out);
+// Grows the chunk's bytes to `new_size` by reading on in the file, or fails when that would
+// leave the data region. For writers that under-declared a chunk's size (PARQUET-816).
+using ExtendChunk = std::function<Status(size_t new_size)>;
+
+// `*chunk` holds the column chunk's bytes (from its first page header to its declared end);
+// exactly `num_rows` rows are decoded (pages beyond them are ignored; fewer is Corruption).
+// `extend` (may be empty) is called when a page runs past the declared end.
+Status DecodeColumnChunk(std::string* chunk, const ExtendChunk& extend,
+                         const ColumnDescriptor& column, const ColumnMetaData& meta,
+                         int64_t num_rows, const ParquetReadLimits& limits, ColumnValues* out);
 
 }  // namespace mesh::format::parquet

@@ -575,7 +575,41 @@ INSTANTIATE_TEST_SUITE_P(Files, ParquetFlatConformance, testing::ValuesIn(FilesO
 
 class ParquetPartialConformance : public testing::TestWithParam<std::string> {};
 
-TEST_P(ParquetPartialConformance, MatchesDuckDbReadableColumns) { ExpectMatches(GetParam(), true); }
+// Compares the flat columns among the expected ones value by value (parsed JSON), when some
+// expected columns are nested (their digest then cannot be checked).
+void ExpectFlatColumnsMatch(const std::string& path, const std::vector<std::string>& flat) {
+  const nlohmann::json& expected = (*EntryOf(path))["expected"];
+  const Rendered rendered = RenderFile(path, flat, {{0, UINT64_MAX}});
+  ASSERT_TRUE(rendered.status.ok()) << rendered.status;
+  const std::vector<std::string> lines =
+      ReadLines(kRoot + "/expected/" + expected["jsonl"].get<std::string>());
+  ASSERT_EQ(rendered.kept.size(), lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const nlohmann::json want = nlohmann::json::parse(lines[i]);
+    const nlohmann::json got = nlohmann::json::parse(rendered.kept[i].second);
+    for (const std::string& column : flat) {
+      ASSERT_EQ(got[column], want[column]) << path << " row " << i << " column " << column;
+    }
+  }
+}
+
+TEST_P(ParquetPartialConformance, MatchesDuckDbReadableColumns) {
+  const std::vector<std::string> columns =
+      (*EntryOf(GetParam()))["expected"]["columns"].get<std::vector<std::string>>();
+  Result<std::unique_ptr<ParquetFile>> file =
+      ParquetFile::Open(*PosixFileSystem(), kRoot + "/" + GetParam());
+  ASSERT_TRUE(file.ok()) << file.status();
+  std::vector<std::string> flat;
+  for (const std::string& column : columns) {
+    const int index = (*file)->FindColumn(column);
+    if (index >= 0 && !(*file)->columns()[index].nested) flat.push_back(column);
+  }
+  if (flat.size() == columns.size()) {
+    ExpectMatches(GetParam(), true);
+  } else {
+    ExpectFlatColumnsMatch(GetParam(), flat);
+  }
+}
 
 INSTANTIATE_TEST_SUITE_P(Files, ParquetPartialConformance,
                          testing::ValuesIn(FilesOf("unsupported-by-duckdb", true)), TestName);

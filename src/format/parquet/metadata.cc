@@ -188,22 +188,22 @@ using Reader = ThriftCompactReader;
 
 // Calls `on_field(id, type)` for every field of the struct at the reader's position; `on_field`
 // must consume the value (r.Skip(type) for fields it does not know).
-template <typename OnField>
-Status ReadStruct(Reader& r, OnField&& on_field) {
-  RETURN_NOT_OK(r.BeginStruct());
-  while (true) {
-    int16_t id = 0;
-    ThriftType type = ThriftType::kStop;
-    RETURN_NOT_OK(r.ReadFieldHeader(&id, &type));
-    if (type == ThriftType::kStop) break;
-    RETURN_NOT_OK(on_field(id, type));
-  }
-  return r.EndStruct();
+class RequiredFields;
+
+// A field whose wire type differs from the one parquet.thrift gives it is skipped, as
+// Thrift-generated code does; this internal code marks "skipped" between the helpers below.
+constexpr StatusCode kSkipped = StatusCode::kNotFound;
+
+Status SkipMismatched(Reader& r, ThriftType got) {
+  RETURN_NOT_OK(r.Skip(got));
+  return Status(kSkipped, "field of unexpected type skipped");
 }
 
-Status TypeMismatch(const Reader& r, ThriftType got, std::string_view want) {
-  return r.Error("expected a " + std::string(want) + " field but found " +
-                 std::string(ThriftTypeName(got)));
+template <typename OnField>
+Status ReadStruct(Reader& r, OnField&& on_field, RequiredFields* required = nullptr);
+
+Status TypeMismatch(Reader& r, ThriftType got, std::string_view /*want*/) {
+  return SkipMismatched(r, got);
 }
 
 bool IsInteger(ThriftType t) {
@@ -290,7 +290,12 @@ Status ReadList(Reader& r, ThriftType t, std::vector<T>* values, ReadElement&& r
   values->clear();
   values->reserve(size);  // bounded by the remaining bytes (ReadListHeader checks)
   for (uint32_t i = 0; i < size; ++i) {
-    RETURN_NOT_OK(read_element(r, element_type, &values->emplace_back()));
+    Status status = read_element(r, element_type, &values->emplace_back());
+    if (status.code() == kSkipped) {
+      return r.Error("list element of type " + std::string(ThriftTypeName(element_type)) +
+                     " where another type is expected");
+    }
+    RETURN_NOT_OK(status);
   }
   return Status::OK();
 }
@@ -325,23 +330,41 @@ class RequiredFields {
   uint64_t seen_ = 0;
 };
 
+template <typename OnField>
+Status ReadStruct(Reader& r, OnField&& on_field, RequiredFields* required) {
+  RETURN_NOT_OK(r.BeginStruct());
+  while (true) {
+    int16_t id = 0;
+    ThriftType type = ThriftType::kStop;
+    RETURN_NOT_OK(r.ReadFieldHeader(&id, &type));
+    if (type == ThriftType::kStop) break;
+    Status status = on_field(id, type);
+    if (status.code() == kSkipped) continue;
+    RETURN_NOT_OK(status);
+    if (required != nullptr) required->Saw(id);
+  }
+  return r.EndStruct();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Decoders per structure
 
 Status ReadKeyValue(Reader& r, ThriftType t, KeyValue* kv) {
   if (t != ThriftType::kStruct) return TypeMismatch(r, t, "struct");
   RequiredFields required("KeyValue", {{1, "key"}});
-  RETURN_NOT_OK(ReadStruct(r, [&](int16_t id, ThriftType ft) -> Status {
-    required.Saw(id);
-    switch (id) {
-      case 1:
-        return ReadValue(r, ft, &kv->key);
-      case 2:
-        return ReadValue(r, ft, &kv->value);
-      default:
-        return r.Skip(ft);
-    }
-  }));
+  RETURN_NOT_OK(ReadStruct(
+      r,
+      [&](int16_t id, ThriftType ft) -> Status {
+        switch (id) {
+          case 1:
+            return ReadValue(r, ft, &kv->key);
+          case 2:
+            return ReadValue(r, ft, &kv->value);
+          default:
+            return r.Skip(ft);
+        }
+      },
+      &required));
   return required.Check(r);
 }
 
@@ -424,37 +447,39 @@ Status ReadLogicalType(Reader& r, ThriftType t, LogicalType* lt) {
 Status ReadSchemaElement(Reader& r, ThriftType t, SchemaElement* e) {
   if (t != ThriftType::kStruct) return TypeMismatch(r, t, "struct");
   RequiredFields required("SchemaElement", {{4, "name"}});
-  RETURN_NOT_OK(ReadStruct(r, [&](int16_t id, ThriftType ft) -> Status {
-    required.Saw(id);
-    switch (id) {
-      case 1:
-        return ReadValue(r, ft, &e->type);
-      case 2:
-        return ReadValue(r, ft, &e->type_length);
-      case 3:
-        return ReadValue(r, ft, &e->repetition_type);
-      case 4:
-        return ReadValue(r, ft, &e->name);
-      case 5:
-        return ReadValue(r, ft, &e->num_children);
-      case 6:
-        return ReadValue(r, ft, &e->converted_type);
-      case 7:
-        return ReadValue(r, ft, &e->scale);
-      case 8:
-        return ReadValue(r, ft, &e->precision);
-      case 9:
-        return ReadValue(r, ft, &e->field_id);
-      case 10: {
-        LogicalType lt;
-        RETURN_NOT_OK(ReadLogicalType(r, ft, &lt));
-        e->logical_type = lt;
-        return Status::OK();
-      }
-      default:
-        return r.Skip(ft);
-    }
-  }));
+  RETURN_NOT_OK(ReadStruct(
+      r,
+      [&](int16_t id, ThriftType ft) -> Status {
+        switch (id) {
+          case 1:
+            return ReadValue(r, ft, &e->type);
+          case 2:
+            return ReadValue(r, ft, &e->type_length);
+          case 3:
+            return ReadValue(r, ft, &e->repetition_type);
+          case 4:
+            return ReadValue(r, ft, &e->name);
+          case 5:
+            return ReadValue(r, ft, &e->num_children);
+          case 6:
+            return ReadValue(r, ft, &e->converted_type);
+          case 7:
+            return ReadValue(r, ft, &e->scale);
+          case 8:
+            return ReadValue(r, ft, &e->precision);
+          case 9:
+            return ReadValue(r, ft, &e->field_id);
+          case 10: {
+            LogicalType lt;
+            RETURN_NOT_OK(ReadLogicalType(r, ft, &lt));
+            e->logical_type = lt;
+            return Status::OK();
+          }
+          default:
+            return r.Skip(ft);
+        }
+      },
+      &required));
   return required.Check(r);
 }
 
@@ -483,47 +508,49 @@ Status ReadColumnMetaData(Reader& r, ThriftType t, ColumnMetaData* m) {
                                              {6, "total_uncompressed_size"},
                                              {7, "total_compressed_size"},
                                              {9, "data_page_offset"}});
-  RETURN_NOT_OK(ReadStruct(r, [&](int16_t id, ThriftType ft) -> Status {
-    required.Saw(id);
-    switch (id) {
-      case 1:
-        return ReadValue(r, ft, &m->type);
-      case 2:
-        return ReadScalarList(r, ft, &m->encodings);
-      case 3:
-        return ReadScalarList(r, ft, &m->path_in_schema);
-      case 4:
-        return ReadValue(r, ft, &m->codec);
-      case 5:
-        return ReadValue(r, ft, &m->num_values);
-      case 6:
-        return ReadValue(r, ft, &m->total_uncompressed_size);
-      case 7:
-        return ReadValue(r, ft, &m->total_compressed_size);
-      case 8:
-        return ReadList(r, ft, &m->key_value_metadata, ReadKeyValue);
-      case 9:
-        return ReadValue(r, ft, &m->data_page_offset);
-      case 10:
-        return ReadValue(r, ft, &m->index_page_offset);
-      case 11:
-        return ReadValue(r, ft, &m->dictionary_page_offset);
-      case 12: {
-        Statistics s;
-        RETURN_NOT_OK(ReadStatistics(r, ft, &s));
-        m->statistics = std::move(s);
-        return Status::OK();
-      }
-      case 13:
-        return ReadList(r, ft, &m->encoding_stats, ReadPageEncodingStats);
-      case 14:
-        return ReadValue(r, ft, &m->bloom_filter_offset);
-      case 15:
-        return ReadValue(r, ft, &m->bloom_filter_length);
-      default:
-        return r.Skip(ft);
-    }
-  }));
+  RETURN_NOT_OK(ReadStruct(
+      r,
+      [&](int16_t id, ThriftType ft) -> Status {
+        switch (id) {
+          case 1:
+            return ReadValue(r, ft, &m->type);
+          case 2:
+            return ReadScalarList(r, ft, &m->encodings);
+          case 3:
+            return ReadScalarList(r, ft, &m->path_in_schema);
+          case 4:
+            return ReadValue(r, ft, &m->codec);
+          case 5:
+            return ReadValue(r, ft, &m->num_values);
+          case 6:
+            return ReadValue(r, ft, &m->total_uncompressed_size);
+          case 7:
+            return ReadValue(r, ft, &m->total_compressed_size);
+          case 8:
+            return ReadList(r, ft, &m->key_value_metadata, ReadKeyValue);
+          case 9:
+            return ReadValue(r, ft, &m->data_page_offset);
+          case 10:
+            return ReadValue(r, ft, &m->index_page_offset);
+          case 11:
+            return ReadValue(r, ft, &m->dictionary_page_offset);
+          case 12: {
+            Statistics s;
+            RETURN_NOT_OK(ReadStatistics(r, ft, &s));
+            m->statistics = std::move(s);
+            return Status::OK();
+          }
+          case 13:
+            return ReadList(r, ft, &m->encoding_stats, ReadPageEncodingStats);
+          case 14:
+            return ReadValue(r, ft, &m->bloom_filter_offset);
+          case 15:
+            return ReadValue(r, ft, &m->bloom_filter_length);
+          default:
+            return r.Skip(ft);
+        }
+      },
+      &required));
   return required.Check(r);
 }
 
@@ -580,27 +607,29 @@ Status ReadSortingColumn(Reader& r, ThriftType t, SortingColumn* s) {
 Status ReadRowGroup(Reader& r, ThriftType t, RowGroup* g) {
   if (t != ThriftType::kStruct) return TypeMismatch(r, t, "struct");
   RequiredFields required("RowGroup", {{1, "columns"}, {3, "num_rows"}});
-  RETURN_NOT_OK(ReadStruct(r, [&](int16_t id, ThriftType ft) -> Status {
-    required.Saw(id);
-    switch (id) {
-      case 1:
-        return ReadList(r, ft, &g->columns, ReadColumnChunk);
-      case 2:
-        return ReadValue(r, ft, &g->total_byte_size);
-      case 3:
-        return ReadValue(r, ft, &g->num_rows);
-      case 4:
-        return ReadList(r, ft, &g->sorting_columns, ReadSortingColumn);
-      case 5:
-        return ReadValue(r, ft, &g->file_offset);
-      case 6:
-        return ReadValue(r, ft, &g->total_compressed_size);
-      case 7:
-        return ReadValue(r, ft, &g->ordinal);
-      default:
-        return r.Skip(ft);
-    }
-  }));
+  RETURN_NOT_OK(ReadStruct(
+      r,
+      [&](int16_t id, ThriftType ft) -> Status {
+        switch (id) {
+          case 1:
+            return ReadList(r, ft, &g->columns, ReadColumnChunk);
+          case 2:
+            return ReadValue(r, ft, &g->total_byte_size);
+          case 3:
+            return ReadValue(r, ft, &g->num_rows);
+          case 4:
+            return ReadList(r, ft, &g->sorting_columns, ReadSortingColumn);
+          case 5:
+            return ReadValue(r, ft, &g->file_offset);
+          case 6:
+            return ReadValue(r, ft, &g->total_compressed_size);
+          case 7:
+            return ReadValue(r, ft, &g->ordinal);
+          default:
+            return r.Skip(ft);
+        }
+      },
+      &required));
   return required.Check(r);
 }
 
@@ -616,85 +645,91 @@ Status ReadColumnOrder(Reader& r, ThriftType t, bool* type_defined) {
 Status ReadFileMetaData(Reader& r, FileMetaData* f) {
   RequiredFields required("FileMetaData",
                           {{1, "version"}, {2, "schema"}, {3, "num_rows"}, {4, "row_groups"}});
-  RETURN_NOT_OK(ReadStruct(r, [&](int16_t id, ThriftType ft) -> Status {
-    required.Saw(id);
-    switch (id) {
-      case 1:
-        return ReadValue(r, ft, &f->version);
-      case 2:
-        return ReadList(r, ft, &f->schema, ReadSchemaElement);
-      case 3:
-        return ReadValue(r, ft, &f->num_rows);
-      case 4:
-        return ReadList(r, ft, &f->row_groups, ReadRowGroup);
-      case 5:
-        return ReadList(r, ft, &f->key_value_metadata, ReadKeyValue);
-      case 6:
-        return ReadValue(r, ft, &f->created_by);
-      case 7: {
-        std::vector<char> orders;
-        RETURN_NOT_OK(ReadList(r, ft, &orders, [](Reader& rr, ThriftType et, char* v) {
-          bool b = false;
-          RETURN_NOT_OK(ReadColumnOrder(rr, et, &b));
-          *v = b;
-          return Status::OK();
-        }));
-        f->column_orders_type_defined.assign(orders.begin(), orders.end());
-        return Status::OK();
-      }
-      case 8:
-        f->has_encryption_algorithm = true;
-        return r.Skip(ft);
-      default:
-        return r.Skip(ft);
-    }
-  }));
+  RETURN_NOT_OK(ReadStruct(
+      r,
+      [&](int16_t id, ThriftType ft) -> Status {
+        switch (id) {
+          case 1:
+            return ReadValue(r, ft, &f->version);
+          case 2:
+            return ReadList(r, ft, &f->schema, ReadSchemaElement);
+          case 3:
+            return ReadValue(r, ft, &f->num_rows);
+          case 4:
+            return ReadList(r, ft, &f->row_groups, ReadRowGroup);
+          case 5:
+            return ReadList(r, ft, &f->key_value_metadata, ReadKeyValue);
+          case 6:
+            return ReadValue(r, ft, &f->created_by);
+          case 7: {
+            std::vector<char> orders;
+            RETURN_NOT_OK(ReadList(r, ft, &orders, [](Reader& rr, ThriftType et, char* v) {
+              bool b = false;
+              RETURN_NOT_OK(ReadColumnOrder(rr, et, &b));
+              *v = b;
+              return Status::OK();
+            }));
+            f->column_orders_type_defined.assign(orders.begin(), orders.end());
+            return Status::OK();
+          }
+          case 8:
+            f->has_encryption_algorithm = true;
+            return r.Skip(ft);
+          default:
+            return r.Skip(ft);
+        }
+      },
+      &required));
   return required.Check(r);
 }
 
 Status ReadDataPageHeader(Reader& r, ThriftType t, DataPageHeader* h) {
   if (t != ThriftType::kStruct) return TypeMismatch(r, t, "struct");
   RequiredFields required("DataPageHeader", {{1, "num_values"}, {2, "encoding"}});
-  RETURN_NOT_OK(ReadStruct(r, [&](int16_t id, ThriftType ft) -> Status {
-    required.Saw(id);
-    switch (id) {
-      case 1:
-        return ReadValue(r, ft, &h->num_values);
-      case 2:
-        return ReadValue(r, ft, &h->encoding);
-      case 3:
-        return ReadValue(r, ft, &h->definition_level_encoding);
-      case 4:
-        return ReadValue(r, ft, &h->repetition_level_encoding);
-      case 5: {
-        Statistics s;
-        RETURN_NOT_OK(ReadStatistics(r, ft, &s));
-        h->statistics = std::move(s);
-        return Status::OK();
-      }
-      default:
-        return r.Skip(ft);
-    }
-  }));
+  RETURN_NOT_OK(ReadStruct(
+      r,
+      [&](int16_t id, ThriftType ft) -> Status {
+        switch (id) {
+          case 1:
+            return ReadValue(r, ft, &h->num_values);
+          case 2:
+            return ReadValue(r, ft, &h->encoding);
+          case 3:
+            return ReadValue(r, ft, &h->definition_level_encoding);
+          case 4:
+            return ReadValue(r, ft, &h->repetition_level_encoding);
+          case 5: {
+            Statistics s;
+            RETURN_NOT_OK(ReadStatistics(r, ft, &s));
+            h->statistics = std::move(s);
+            return Status::OK();
+          }
+          default:
+            return r.Skip(ft);
+        }
+      },
+      &required));
   return required.Check(r);
 }
 
 Status ReadDictionaryPageHeader(Reader& r, ThriftType t, DictionaryPageHeader* h) {
   if (t != ThriftType::kStruct) return TypeMismatch(r, t, "struct");
   RequiredFields required("DictionaryPageHeader", {{1, "num_values"}});
-  RETURN_NOT_OK(ReadStruct(r, [&](int16_t id, ThriftType ft) -> Status {
-    required.Saw(id);
-    switch (id) {
-      case 1:
-        return ReadValue(r, ft, &h->num_values);
-      case 2:
-        return ReadValue(r, ft, &h->encoding);
-      case 3:
-        return ReadValue(r, ft, &h->is_sorted);
-      default:
-        return r.Skip(ft);
-    }
-  }));
+  RETURN_NOT_OK(ReadStruct(
+      r,
+      [&](int16_t id, ThriftType ft) -> Status {
+        switch (id) {
+          case 1:
+            return ReadValue(r, ft, &h->num_values);
+          case 2:
+            return ReadValue(r, ft, &h->encoding);
+          case 3:
+            return ReadValue(r, ft, &h->is_sorted);
+          default:
+            return r.Skip(ft);
+        }
+      },
+      &required));
   return required.Check(r);
 }
 
@@ -706,72 +741,76 @@ Status ReadDataPageHeaderV2(Reader& r, ThriftType t, DataPageHeaderV2* h) {
                                                {4, "encoding"},
                                                {5, "definition_levels_byte_length"},
                                                {6, "repetition_levels_byte_length"}});
-  RETURN_NOT_OK(ReadStruct(r, [&](int16_t id, ThriftType ft) -> Status {
-    required.Saw(id);
-    switch (id) {
-      case 1:
-        return ReadValue(r, ft, &h->num_values);
-      case 2:
-        return ReadValue(r, ft, &h->num_nulls);
-      case 3:
-        return ReadValue(r, ft, &h->num_rows);
-      case 4:
-        return ReadValue(r, ft, &h->encoding);
-      case 5:
-        return ReadValue(r, ft, &h->definition_levels_byte_length);
-      case 6:
-        return ReadValue(r, ft, &h->repetition_levels_byte_length);
-      case 7:
-        return ReadValue(r, ft, &h->is_compressed);
-      case 8: {
-        Statistics s;
-        RETURN_NOT_OK(ReadStatistics(r, ft, &s));
-        h->statistics = std::move(s);
-        return Status::OK();
-      }
-      default:
-        return r.Skip(ft);
-    }
-  }));
+  RETURN_NOT_OK(ReadStruct(
+      r,
+      [&](int16_t id, ThriftType ft) -> Status {
+        switch (id) {
+          case 1:
+            return ReadValue(r, ft, &h->num_values);
+          case 2:
+            return ReadValue(r, ft, &h->num_nulls);
+          case 3:
+            return ReadValue(r, ft, &h->num_rows);
+          case 4:
+            return ReadValue(r, ft, &h->encoding);
+          case 5:
+            return ReadValue(r, ft, &h->definition_levels_byte_length);
+          case 6:
+            return ReadValue(r, ft, &h->repetition_levels_byte_length);
+          case 7:
+            return ReadValue(r, ft, &h->is_compressed);
+          case 8: {
+            Statistics s;
+            RETURN_NOT_OK(ReadStatistics(r, ft, &s));
+            h->statistics = std::move(s);
+            return Status::OK();
+          }
+          default:
+            return r.Skip(ft);
+        }
+      },
+      &required));
   return required.Check(r);
 }
 
 Status ReadPageHeader(Reader& r, PageHeader* h) {
   RequiredFields required(
       "PageHeader", {{1, "type"}, {2, "uncompressed_page_size"}, {3, "compressed_page_size"}});
-  RETURN_NOT_OK(ReadStruct(r, [&](int16_t id, ThriftType ft) -> Status {
-    required.Saw(id);
-    switch (id) {
-      case 1:
-        return ReadValue(r, ft, &h->type);
-      case 2:
-        return ReadValue(r, ft, &h->uncompressed_page_size);
-      case 3:
-        return ReadValue(r, ft, &h->compressed_page_size);
-      case 4:
-        return ReadValue(r, ft, &h->crc);
-      case 5: {
-        DataPageHeader d;
-        RETURN_NOT_OK(ReadDataPageHeader(r, ft, &d));
-        h->data_page_header = std::move(d);
-        return Status::OK();
-      }
-      case 7: {
-        DictionaryPageHeader d;
-        RETURN_NOT_OK(ReadDictionaryPageHeader(r, ft, &d));
-        h->dictionary_page_header = d;
-        return Status::OK();
-      }
-      case 8: {
-        DataPageHeaderV2 d;
-        RETURN_NOT_OK(ReadDataPageHeaderV2(r, ft, &d));
-        h->data_page_header_v2 = std::move(d);
-        return Status::OK();
-      }
-      default:
-        return r.Skip(ft);
-    }
-  }));
+  RETURN_NOT_OK(ReadStruct(
+      r,
+      [&](int16_t id, ThriftType ft) -> Status {
+        switch (id) {
+          case 1:
+            return ReadValue(r, ft, &h->type);
+          case 2:
+            return ReadValue(r, ft, &h->uncompressed_page_size);
+          case 3:
+            return ReadValue(r, ft, &h->compressed_page_size);
+          case 4:
+            return ReadValue(r, ft, &h->crc);
+          case 5: {
+            DataPageHeader d;
+            RETURN_NOT_OK(ReadDataPageHeader(r, ft, &d));
+            h->data_page_header = std::move(d);
+            return Status::OK();
+          }
+          case 7: {
+            DictionaryPageHeader d;
+            RETURN_NOT_OK(ReadDictionaryPageHeader(r, ft, &d));
+            h->dictionary_page_header = d;
+            return Status::OK();
+          }
+          case 8: {
+            DataPageHeaderV2 d;
+            RETURN_NOT_OK(ReadDataPageHeaderV2(r, ft, &d));
+            h->data_page_header_v2 = std::move(d);
+            return Status::OK();
+          }
+          default:
+            return r.Skip(ft);
+        }
+      },
+      &required));
   return required.Check(r);
 }
 
@@ -781,7 +820,8 @@ Result<FileMetaData> DecodeFileMetaData(std::string_view bytes, ThriftLimits lim
   Reader reader(bytes, limits);
   FileMetaData metadata;
   RETURN_NOT_OK(ReadFileMetaData(reader, &metadata).WithContext("FileMetaData"));
-  if (reader.remaining() != 0) {
+  // A plaintext footer of an encrypted file is followed by its signature (nonce + tag).
+  if (reader.remaining() != 0 && !metadata.has_encryption_algorithm) {
     return reader.Error("FileMetaData ends " + std::to_string(reader.remaining()) +
                         " bytes before the footer does");
   }

@@ -258,7 +258,8 @@ struct PageHeader {
   // field 6 (IndexPageHeader, empty struct) is skipped
 };
 
-// Decoding. `bytes` must hold exactly the serialized FileMetaData (trailing bytes are an error);
+// Decoding. `bytes` must hold exactly the serialized FileMetaData (trailing bytes are an error
+// except for the signature after the plaintext footer of an encrypted file);
 // errors are Corruption naming the structure and the byte offset.
 Result<FileMetaData> DecodeFileMetaData(std::string_view bytes, ThriftLimits limits = {});
 // Decodes the page header at the start of `bytes`; `*header_size` receives its encoded length.

@@ -249,7 +249,8 @@ Status ParquetFile::ReadColumnChunkUnchecked(int row_group, int column, ColumnVa
   }
   const int64_t num_rows = metadata_.row_groups[row_group].num_rows;
   if (num_rows == 0) {  // nothing to decode (writers may leave the offsets at 0)
-    return DecodeColumnChunk({}, descriptor, meta, 0, limits_, out);
+    std::string empty;
+    return DecodeColumnChunk(&empty, nullptr, descriptor, meta, 0, limits_, out);
   }
   int64_t start = meta.data_page_offset;
   if (meta.dictionary_page_offset && *meta.dictionary_page_offset > 0 &&
@@ -269,7 +270,18 @@ Status ParquetFile::ReadColumnChunkUnchecked(int row_group, int column, ColumnVa
   if (bytes.size() != static_cast<size_t>(size)) {
     return Status::IOError("short read of the column chunk");
   }
-  return DecodeColumnChunk(bytes, descriptor, meta, num_rows, limits_, out);
+  const uint64_t chunk_start = static_cast<uint64_t>(start);
+  auto extend = [&](size_t new_size) -> Status {
+    if (new_size > footer_start_ - chunk_start) {
+      return Status::Corruption("a page runs past the end of the data region");
+    }
+    std::string more;
+    RETURN_NOT_OK(file_->ReadAt(chunk_start + bytes.size(), new_size - bytes.size(), &more));
+    if (bytes.size() + more.size() != new_size) return Status::IOError("short read");
+    bytes += more;
+    return Status::OK();
+  };
+  return DecodeColumnChunk(&bytes, extend, descriptor, meta, num_rows, limits_, out);
 }
 
 }  // namespace mesh::format::parquet
