@@ -51,6 +51,13 @@ const std::vector<std::string>& Words() {
   return words;
 }
 
+// 1250 rockets (5000 bytes): the largest label of its file, beyond the statistics limit.
+std::string LongestLabel() {
+  std::string label;
+  for (int i = 0; i < 1250; ++i) label += "🚀";
+  return label;
+}
+
 std::string BinaryValue(size_t row) {
   std::string value;
   size_t length = row % 7;
@@ -155,8 +162,11 @@ void AppendValue(Column* column, const Field& field, size_t row, int column_inde
   }
 }
 
+// Rows [0, rows) in batches of `batch_rows`. Row r takes the values of row r / run_length (so
+// equal values come in runs), and is null in optional columns when (r / run_length + column) is a
+// multiple of `null_every` (never when null_every is 0).
 std::vector<Batch> MakeBatches(const Schema& schema, size_t rows, size_t batch_rows,
-                               size_t null_every) {
+                               size_t null_every, size_t run_length = 1) {
   std::vector<Batch> batches;
   for (size_t first = 0; first < rows; first += batch_rows) {
     Batch batch;
@@ -166,11 +176,12 @@ std::vector<Batch> MakeBatches(const Schema& schema, size_t rows, size_t batch_r
       const Field& field = schema.fields[c];
       Column column(field.type);
       for (size_t row = first; row < first + batch.num_rows; ++row) {
-        bool null = !field.required && null_every > 0 && (row + c) % null_every == 0;
+        size_t value_row = row / run_length;
+        bool null = !field.required && null_every > 0 && (value_row + c) % null_every == 0;
         if (null) {
           column.AppendNull();
         } else {
-          AppendValue(&column, field, row, static_cast<int>(c));
+          AppendValue(&column, field, value_row, static_cast<int>(c));
         }
       }
       batch.columns.push_back(std::move(column));
@@ -266,6 +277,15 @@ std::vector<ParquetSample> BuildParquetSamples() {
                            ParquetCompression::kZstd, true, 2500, 7));
   samples.back().options.dictionary_page_limit_bytes = 600;
   samples.back().options.data_page_bytes = 1000;
+  // Long runs of equal values and of nulls (RLE runs in levels and indices), bigger batches,
+  // and a string longer than the statistics limit.
+  samples.push_back(
+      Sample("long_runs_snappy", AllTypesSchema(false), ParquetCompression::kSnappy, true, 0, 0));
+  samples.back().batches = MakeBatches(samples.back().schema, 30000, 4096, 3, 1000);
+  samples.back().batches[1].columns[9].Clear();
+  for (size_t row = 0; row < samples.back().batches[1].num_rows; ++row) {
+    samples.back().batches[1].columns[9].AppendBytes(row == 7 ? LongestLabel() : "short");
+  }
   // Only nulls, and a file without rows.
   samples.push_back(
       Sample("all_null_snappy", AllTypesSchema(false), ParquetCompression::kSnappy, true, 50, 1));

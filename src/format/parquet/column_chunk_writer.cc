@@ -60,6 +60,7 @@ Status ColumnChunkWriter::AppendEncodedValue(std::string_view plain) {
   if (dictionary_active_) {
     if (auto index = dictionary_.IndexOf(plain)) {
       page_indices_.push_back(*index);
+      page_plain_equivalent_bytes_ += plain.size();
       return Status::OK();
     }
     // The dictionary is full: the values so far go out as dictionary pages, the rest of the chunk
@@ -188,7 +189,10 @@ size_t ColumnChunkWriter::buffered_bytes() const {
 }
 
 Status ColumnChunkWriter::MaybeFlushPage() {
-  if (OpenPageSize() < options_.data_page_bytes) return Status::OK();
+  if (page_num_values_ < options_.data_page_max_values &&
+      OpenPageSize() < options_.data_page_bytes) {
+    return Status::OK();
+  }
   return FlushPage();
 }
 
@@ -216,7 +220,7 @@ Status ColumnChunkWriter::FlushPage() {
   std::string body;
   if (!required_) {
     RleBitPackedEncoder levels(kDefinitionLevelBitWidth);
-    for (uint32_t level : page_definition_levels_) levels.Put(level);
+    for (uint8_t level : page_definition_levels_) levels.Put(level);
     std::string encoded;
     levels.Finish(&encoded);
     AppendUint32LittleEndian(static_cast<uint32_t>(encoded.size()), &body);
@@ -226,8 +230,19 @@ Status ColumnChunkWriter::FlushPage() {
   // A page of only nulls before the first value has nothing to look up: it is PLAIN.
   bool dictionary_page = dictionary_active_ && dictionary_.num_entries() > 0;
   Encoding encoding = dictionary_page ? Encoding::kRleDictionary : Encoding::kPlain;
+  size_t values_start = body.size();
   EncodePageValues(dictionary_page, &body);
-  if (dictionary_page) has_dictionary_pages_ = true;
+  if (dictionary_page) {
+    // After the chunk's first dictionary page, keep the dictionary only if it pays: indices plus
+    // dictionary smaller than the PLAIN values (as parquet-mr decides). Mostly distinct columns
+    // (ids, timestamps) go PLAIN early instead of filling the dictionary to its limit.
+    size_t dictionary_cost = body.size() - values_start + dictionary_.page_body().size();
+    if (!has_dictionary_pages_ && dictionary_cost >= page_plain_equivalent_bytes_) {
+      dictionary_active_ = false;
+    }
+    has_dictionary_pages_ = true;
+  }
+  page_plain_equivalent_bytes_ = 0;
   int32_t num_values = page_num_values_;
   page_num_values_ = 0;
   return AppendPage(PageType::kDataPage, encoding, num_values, body, &data_pages_);

@@ -24,6 +24,7 @@ struct ColumnChunkOptions {
   bool dictionary = true;
   size_t dictionary_page_limit_bytes = 1 << 20;  // fall back to PLAIN beyond this
   size_t data_page_bytes = 1 << 20;              // target uncompressed page size
+  int32_t data_page_max_values = 20000;          // values (rows) per page at most
 };
 
 class ColumnChunkWriter {
@@ -69,10 +70,11 @@ class ColumnChunkWriter {
 
   // The open page.
   int32_t page_num_values_ = 0;
-  std::vector<uint32_t> page_definition_levels_;
+  std::vector<uint8_t> page_definition_levels_;
   std::vector<uint8_t> page_booleans_;
   std::vector<uint32_t> page_indices_;
   std::string page_plain_;
+  size_t page_plain_equivalent_bytes_ = 0;  // PLAIN size of the values in page_indices_
 
   // The chunk so far.
   bool dictionary_active_;

@@ -26,5 +26,21 @@ TEST(DictionaryBuilderTest, RefusesNewValuesPastTheLimitButKeepsKnownOnes) {
   EXPECT_EQ(dictionary.IndexOf("f"), 0u);
 }
 
+TEST(DictionaryBuilderTest, ManyEntriesSurviveGrowthAndClear) {
+  DictionaryBuilder dictionary(1 << 20);
+  for (int round = 0; round < 2; ++round) {
+    for (uint32_t i = 0; i < 10000; ++i) {
+      EXPECT_EQ(dictionary.IndexOf("value " + std::to_string(i)), i);
+    }
+    for (uint32_t i = 0; i < 10000; i += 7) {
+      EXPECT_EQ(dictionary.IndexOf("value " + std::to_string(i)), i);
+    }
+    EXPECT_EQ(dictionary.num_entries(), 10000u);
+    dictionary.Clear();
+  }
+  EXPECT_EQ(dictionary.IndexOf(""), 0u);  // an empty value is a value too
+  EXPECT_EQ(dictionary.IndexOf(std::string_view("\0", 1)), 1u);
+}
+
 }  // namespace
 }  // namespace mesh::format::parquet

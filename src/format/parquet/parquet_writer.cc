@@ -24,8 +24,9 @@ Status CheckOptions(const ParquetWriterOptions& options) {
     return Status::InvalidArgument("Parquet zstd_level must be within 1..19, got " +
                                    std::to_string(options.zstd_level));
   }
-  if (options.data_page_bytes < 1) {
-    return Status::InvalidArgument("Parquet data_page_bytes must be at least 1");
+  if (options.data_page_bytes < 1 || options.data_page_max_rows < 1) {
+    return Status::InvalidArgument(
+        "Parquet data_page_bytes and data_page_max_rows must be at least 1");
   }
   return Status::OK();
 }
@@ -43,6 +44,7 @@ ParquetWriter::ParquetWriter(std::unique_ptr<WritableFile> owned, WritableFile* 
   column_options.dictionary = options.dictionary;
   column_options.dictionary_page_limit_bytes = options.dictionary_page_limit_bytes;
   column_options.data_page_bytes = options.data_page_bytes;
+  column_options.data_page_max_values = options.data_page_max_rows;
   for (const Field& field : schema_.fields) {
     bool required = options.required_fields_as_required && field.required;
     columns_.push_back(std::make_unique<ColumnChunkWriter>(field.name, field.type, required,

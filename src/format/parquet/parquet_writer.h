@@ -29,6 +29,7 @@ struct ParquetWriterOptions {
   bool dictionary = true;  // RLE_DICTIONARY while a chunk's dictionary stays under the limit
   size_t dictionary_page_limit_bytes = 1 << 20;  // per column chunk; PLAIN beyond it
   size_t data_page_bytes = 1 << 20;              // target uncompressed data page size
+  int32_t data_page_max_rows = 20000;            // rows per data page at most
   // true: fields with `required: true` are REQUIRED columns (no definition levels) and a null in
   // them is an error; false: every column is OPTIONAL.
   bool required_fields_as_required = true;

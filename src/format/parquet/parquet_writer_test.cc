@@ -189,6 +189,17 @@ TEST(ParquetWriterTest, FewDistinctValuesStayDictionaryEncoded) {
   EXPECT_EQ(PageCount(names, PageType::kDataPage, Encoding::kRleDictionary), 1);
 }
 
+TEST(ParquetWriterTest, DictionaryThatDoesNotPayIsDroppedAfterTheFirstPage) {
+  ParquetWriterOptions options;
+  options.data_page_max_rows = 100;
+  FileMetaData footer = Footer(Write(TwoColumnSchema(true), options, {TwoColumnBatch(0, 1000)}));
+  const ColumnMetaData& ids = *footer.row_groups[0].columns[0].meta_data;  // all distinct
+  EXPECT_EQ(PageCount(ids, PageType::kDataPage, Encoding::kRleDictionary), 1);
+  EXPECT_EQ(PageCount(ids, PageType::kDataPage, Encoding::kPlain), 9);
+  const ColumnMetaData& names = *footer.row_groups[0].columns[1].meta_data;  // 10 distinct
+  EXPECT_EQ(PageCount(names, PageType::kDataPage, Encoding::kRleDictionary), 10);
+}
+
 TEST(ParquetWriterTest, DictionaryOffWritesPlainPagesOnly) {
   ParquetWriterOptions options;
   options.dictionary = false;
@@ -208,6 +219,14 @@ TEST(ParquetWriterTest, SmallDataPagesMakeManyPages) {
   const ColumnMetaData& ids = *footer.row_groups[0].columns[0].meta_data;
   // A page closes once it reaches 100 bytes: 13 values of 8 bytes, so 1000 values make 77 pages.
   EXPECT_EQ(PageCount(ids, PageType::kDataPage, Encoding::kPlain), 77);
+}
+
+TEST(ParquetWriterTest, DataPagesHoldAtMostMaxRows) {
+  ParquetWriterOptions options;
+  options.data_page_max_rows = 300;
+  FileMetaData footer = Footer(Write(TwoColumnSchema(true), options, {TwoColumnBatch(0, 1000)}));
+  const ColumnMetaData& names = *footer.row_groups[0].columns[1].meta_data;
+  EXPECT_EQ(PageCount(names, PageType::kDataPage, Encoding::kRleDictionary), 4);
 }
 
 TEST(ParquetWriterTest, EmptyInputIsAValidFileWithoutRowGroups) {
