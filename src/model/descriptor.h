@@ -26,8 +26,8 @@ using KeyMarks = std::map<std::string, yaml::Mark, std::less<>>;
 struct Literal {
   enum class Kind { kString, kNumber, kBool };
   Kind kind = Kind::kString;
-  std::string text;   // the scalar as written
-  double number = 0;  // kNumber (and kBool as 0/1)
+  std::string text;     // the scalar as written
+  double number = 0;    // kNumber (and kBool as 0/1)
   yaml::Mark mark;
 };
 
@@ -99,17 +99,8 @@ struct Support {
   std::optional<std::string> issues_url;
 };
 
-enum class CheckKind {
-  kRowCount,
-  kNotNull,
-  kUnique,
-  kRange,
-  kAllowedValues,
-  kPattern,
-  kCompleteness,
-  kFreshness,
-  kReferential
-};
+enum class CheckKind { kRowCount, kNotNull, kUnique, kRange, kAllowedValues, kPattern,
+                       kCompleteness, kFreshness, kReferential };
 
 std::string_view CheckKindName(CheckKind kind);  // "row_count", "not_null", ...
 
@@ -117,15 +108,15 @@ std::string_view CheckKindName(CheckKind kind);  // "row_count", "not_null", ...
 struct QualityCheck {
   CheckKind kind = CheckKind::kRowCount;
   Severity severity = Severity::kError;
-  double max_failing = 0;               // fraction of rows, row-level checks
-  std::vector<std::string> columns;     // not_null, unique, completeness
-  std::string column;                   // range, allowed_values, pattern, referential
-  std::optional<Literal> min;           // row_count (rows), range (value), completeness (fraction)
-  std::optional<Literal> max;           // row_count, range
-  std::vector<Literal> values;          // allowed_values
-  std::string pattern;                  // pattern
+  double max_failing = 0;             // fraction of rows, row-level checks
+  std::vector<std::string> columns;   // not_null, unique, completeness
+  std::string column;                 // range, allowed_values, pattern, referential
+  std::optional<Literal> min;         // row_count (rows), range (value), completeness (fraction)
+  std::optional<Literal> max;         // row_count, range
+  std::vector<Literal> values;        // allowed_values
+  std::string pattern;                // pattern
   std::optional<double> max_age_hours;  // freshness
-  std::string references_product;       // referential: "<product>.<field>"
+  std::string references_product;     // referential: "<product>.<field>"
   std::string references_field;
   yaml::Mark mark;
   KeyMarks marks;
@@ -145,7 +136,7 @@ struct Descriptor {
   SchemaVersion schema_version;
   std::string schema_version_text;  // as written, e.g. "v2.1"
   OutputFormat output_format = OutputFormat::kParquet;
-  std::string output_format_text;  // as written (governance checks allowed formats)
+  std::string output_format_text;   // as written (governance checks allowed formats)
   std::optional<std::string> documentation_url;
   std::optional<Sla> sla;
   std::vector<std::string> lineage;  // product names or "source:<system>/<object>"
@@ -159,8 +150,10 @@ struct Descriptor {
   std::map<std::string, yaml::NodePtr> extensions;  // "x-" keys, kept as written
   yaml::Mark mark;
   KeyMarks marks;  // top-level keys, "sla", "lineage[2]", "consumer_teams[0]", ...
-  // Every key below the top level too, by full path: "sla.max_lag_hours", "support.email",
-  // "schema.fields[2].type", "quality[0].column", ... (key and value positions).
+
+  // Values of the same keys, and of every key below the top level, by full path:
+  // "sla.max_lag_hours", "support.email", "schema.fields[2].type", "quality[0].column", ...
+  // (marks holds the key positions of the same paths).
   KeyMarks value_marks;
 
   // The position of `key` (e.g. "sla.max_lag_hours"), or of the document when absent.

@@ -8,18 +8,8 @@
 
 namespace mesh {
 
-enum class TypeId {
-  kBoolean,
-  kInt32,
-  kInt64,
-  kFloat,
-  kDouble,
-  kDecimal,
-  kString,
-  kDate,
-  kTimestamp,
-  kBinary
-};
+enum class TypeId { kBoolean, kInt32, kInt64, kFloat, kDouble, kDecimal, kString, kDate,
+                    kTimestamp, kBinary };
 
 struct FieldType {
   TypeId id = TypeId::kString;
