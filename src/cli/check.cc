@@ -150,7 +150,8 @@ nlohmann::ordered_json ReportJson(const CheckOptions& options, format::DataForma
   json["descriptor"] = options.descriptor;
   json["data"] = options.data;
   json["format"] = std::string(format::DataFormatName(format));
-  for (auto& [key, value] : quality::ReportToJson(report).items()) json[key] = value;
+  nlohmann::ordered_json body = quality::ReportToJson(report);
+  for (auto& [key, value] : body.items()) json[key] = value;
   return json;
 }
 
