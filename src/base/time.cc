@@ -34,7 +34,7 @@ bool Expect(std::string_view text, size_t* pos, char c) {
 
 // Parses "YYYY-MM-DD" at *pos.
 bool ReadDate(std::string_view text, size_t* pos, int32_t* days) {
-  int year, month, day;
+  int year = 0, month = 0, day = 0;  // initialised: GCC -O3 warns (maybe-uninitialized)
   if (!ReadDigits(text, pos, 4, &year) || !Expect(text, pos, '-') ||
       !ReadDigits(text, pos, 2, &month) || !Expect(text, pos, '-') ||
       !ReadDigits(text, pos, 2, &day)) {
