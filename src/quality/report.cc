@@ -187,7 +187,7 @@ std::string RenderReportTable(const QualityReport& report) {
   size_t name_width = 5;
   for (const CheckResult& check : report.checks)
     name_width = std::max(name_width, check.name.size());
-  std::string text = Pad("", 2) + Pad("CHECK", name_width + 2) + Pad("RESULT", 44) + "BOUND\n";
+  std::string text = Pad("", 6) + Pad("CHECK", name_width + 2) + Pad("RESULT", 44) + "BOUND\n";
   int failed_errors = 0;
   int failed_warnings = 0;
   for (const CheckResult& check : report.checks) {
