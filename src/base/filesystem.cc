@@ -9,8 +9,7 @@ Result<std::string> FileSystem::ReadFile(const std::string& path, uint64_t max_b
   ASSIGN_OR_RAISE(uint64_t size, file->Size());
   if (size > max_bytes) {
     return Status::ResourceExhausted(path + ": file is " + std::to_string(size) +
-                                     " bytes, more than the limit of " +
-                                     std::to_string(max_bytes));
+                                     " bytes, more than the limit of " + std::to_string(max_bytes));
   }
   std::string out;
   RETURN_NOT_OK(file->ReadAt(0, static_cast<size_t>(size), &out));

@@ -33,7 +33,8 @@ class PosixRandomAccessFile final : public RandomAccessFile {
     out->resize(length);
     size_t done = 0;
     while (done < length) {
-      ssize_t n = ::pread(fd_, out->data() + done, length - done, static_cast<off_t>(offset + done));
+      ssize_t n =
+          ::pread(fd_, out->data() + done, length - done, static_cast<off_t>(offset + done));
       if (n < 0) {
         if (errno == EINTR) continue;
         return PosixError("read", path_, errno);

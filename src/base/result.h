@@ -14,7 +14,7 @@ namespace mesh {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : storage_(std::move(value)) {}  // NOLINT(runtime/explicit)
+  Result(T value) : storage_(std::move(value)) {}        // NOLINT(runtime/explicit)
   Result(Status status) : storage_(std::move(status)) {  // NOLINT(runtime/explicit)
     assert(!std::get<Status>(storage_).ok() && "Result constructed from an OK Status");
     if (std::get<Status>(storage_).ok()) {

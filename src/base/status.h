@@ -96,8 +96,8 @@ std::ostream& operator<<(std::ostream& os, const Status& status);
 #define MESH_CONCAT(a, b) MESH_CONCAT_IMPL(a, b)
 
 // Returns the Status of `expr` from the enclosing function when it is an error.
-#define RETURN_NOT_OK(expr)                          \
-  do {                                               \
-    ::mesh::Status _mesh_status = (expr);            \
-    if (!_mesh_status.ok()) return _mesh_status;     \
+#define RETURN_NOT_OK(expr)                      \
+  do {                                           \
+    ::mesh::Status _mesh_status = (expr);        \
+    if (!_mesh_status.ok()) return _mesh_status; \
   } while (false)

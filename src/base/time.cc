@@ -125,8 +125,8 @@ std::optional<Timestamp> ParseTimestamp(std::string_view text) {
     return std::nullopt;
   }
   if (pos != text.size()) return std::nullopt;
-  int64_t seconds = static_cast<int64_t>(days) * 86400 + hour * 3600 + minute * 60 + second -
-                    offset_minutes * 60;
+  int64_t seconds =
+      static_cast<int64_t>(days) * 86400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
   return Timestamp{seconds * kMicrosPerSecond + micros_of_second};
 }
 
@@ -141,7 +141,8 @@ std::string FormatDate(int32_t days) {
 
 std::string FormatTimestamp(Timestamp ts) {
   int64_t micros = ts.micros;
-  int64_t days = micros >= 0 ? micros / kMicrosPerDay : -((-micros + kMicrosPerDay - 1) / kMicrosPerDay);
+  int64_t days =
+      micros >= 0 ? micros / kMicrosPerDay : -((-micros + kMicrosPerDay - 1) / kMicrosPerDay);
   int64_t rest = micros - days * kMicrosPerDay;
   int64_t secs = rest / kMicrosPerSecond;
   int64_t frac = rest % kMicrosPerSecond;

@@ -17,9 +17,10 @@ std::vector<VerbRegistration>& VerbRegistry() {
 namespace {
 
 int Main(int argc, char** argv) {
-  CLI::App app{"mesh: the Meshwork data mesh platform (validate, govern, check, publish, discover, "
-               "serve data products)",
-               "mesh"};
+  CLI::App app{
+      "mesh: the Meshwork data mesh platform (validate, govern, check, publish, discover, "
+      "serve data products)",
+      "mesh"};
   app.set_version_flag("--version", std::string("mesh ") + MESH_VERSION);
   app.require_subcommand(0, 1);
   app.fallthrough();

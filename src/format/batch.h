@@ -90,6 +90,7 @@ class Column {
 // A value in the input that could not be read as its column's type.
 struct TypeError {
   int64_t row = 0;     // 1-based data row number in the file (header excluded)
+  int64_t line = 0;    // 1-based line of the file where the row starts (text formats; else 0)
   int column = 0;      // index into the schema's fields
   std::string raw;     // the value as written (truncated to 200 bytes)
   std::string reason;  // e.g. "not an int32", "not an ISO-8601 timestamp with a zone"

@@ -27,6 +27,11 @@ std::optional<DataFormat> DataFormatFromPath(std::string_view path);
 struct ReadOptions {
   size_t batch_rows = 64 * 1024;  // rows per batch (the last may be shorter)
   int threads = 2;                // parsing threads
+  // CSV and JSONL: bytes per file read (tests use tiny values to put read boundaries
+  // everywhere), and the longest row (CSV) or line (JSONL) accepted before the reader reports
+  // it, so that a missing quote cannot pull the whole file into memory.
+  size_t read_block_bytes = 1 << 20;
+  size_t max_row_bytes = 64 << 20;
 };
 
 class BatchReader {

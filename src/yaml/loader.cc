@@ -187,8 +187,7 @@ Result<Document> LoadYaml(std::string_view text, const std::string& file, const 
       DiscardHandler discard;
       if (parser.HandleNextDocument(discard)) {
         return Fail(StatusCode::kInvalidArgument, file, Mark{},
-                    "holds more than one YAML document ('---'); keep one document per file",
-                    error);
+                    "holds more than one YAML document ('---'); keep one document per file", error);
       }
     }
   } catch (const LimitExceeded& e) {
@@ -197,11 +196,11 @@ Result<Document> LoadYaml(std::string_view text, const std::string& file, const 
     return Fail(StatusCode::kResourceExhausted, file, ToMark(e.mark),
                 "nesting too deep; flatten the document", error);
   } catch (const YAML::Exception& e) {
-    return Fail(StatusCode::kInvalidArgument, file, ToMark(e.mark),
-                "invalid YAML: " + e.msg, error);
-  } catch (const std::exception& e) {
-    return Fail(StatusCode::kInvalidArgument, file, Mark{}, std::string("invalid YAML: ") + e.what(),
+    return Fail(StatusCode::kInvalidArgument, file, ToMark(e.mark), "invalid YAML: " + e.msg,
                 error);
+  } catch (const std::exception& e) {
+    return Fail(StatusCode::kInvalidArgument, file, Mark{},
+                std::string("invalid YAML: ") + e.what(), error);
   }
   Document doc;
   doc.file = file;

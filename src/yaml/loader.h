@@ -14,8 +14,8 @@
 namespace mesh::yaml {
 
 struct Limits {
-  uint64_t max_bytes = 8u << 20;        // input size
-  int max_depth = 256;                  // nesting of lists and mappings
+  uint64_t max_bytes = 8u << 20;            // input size
+  int max_depth = 256;                      // nesting of lists and mappings
   uint64_t max_expanded_nodes = 1'000'000;  // nodes counted with every alias expanded
 };
 
@@ -29,8 +29,8 @@ struct SyntaxError {
 // Parses `text`. On failure returns InvalidArgument ("file:line:col: message") or
 // ResourceExhausted for a limit, and fills `*error` (when given) with the place and reason.
 // A file with more than one document is an error.
-Result<Document> LoadYaml(std::string_view text, const std::string& file,
-                          const Limits& limits = {}, SyntaxError* error = nullptr);
+Result<Document> LoadYaml(std::string_view text, const std::string& file, const Limits& limits = {},
+                          SyntaxError* error = nullptr);
 
 // Reads `path` through `fs` and parses it.
 Result<Document> LoadYamlFile(FileSystem& fs, const std::string& path, const Limits& limits = {},

@@ -22,10 +22,14 @@ bool IsDigits(std::string_view s, size_t from, bool hex = false) {
 
 std::string_view KindName(Kind kind) {
   switch (kind) {
-    case Kind::kNull: return "null";
-    case Kind::kScalar: return "scalar";
-    case Kind::kSequence: return "list";
-    case Kind::kMap: return "mapping";
+    case Kind::kNull:
+      return "null";
+    case Kind::kScalar:
+      return "scalar";
+    case Kind::kSequence:
+      return "list";
+    case Kind::kMap:
+      return "mapping";
   }
   return "?";
 }
@@ -46,7 +50,8 @@ const Node* Node::Get(std::string_view key) const {
 bool Node::IsNullScalar() const {
   if (kind == Kind::kNull) return true;
   if (kind != Kind::kScalar || quoted || !tag.empty()) return false;
-  return scalar.empty() || scalar == "~" || scalar == "null" || scalar == "Null" || scalar == "NULL";
+  return scalar.empty() || scalar == "~" || scalar == "null" || scalar == "Null" ||
+         scalar == "NULL";
 }
 
 std::optional<bool> Node::AsBool() const {
@@ -116,10 +121,14 @@ std::optional<std::string> Node::AsString() const {
 
 std::string Node::Describe() const {
   switch (kind) {
-    case Kind::kNull: return "an empty value";
-    case Kind::kSequence: return "a list";
-    case Kind::kMap: return "a mapping";
-    case Kind::kScalar: break;
+    case Kind::kNull:
+      return "an empty value";
+    case Kind::kSequence:
+      return "a list";
+    case Kind::kMap:
+      return "a mapping";
+    case Kind::kScalar:
+      break;
   }
   if (IsNullScalar()) return "null";
   if (AsBool()) return "the boolean " + scalar;

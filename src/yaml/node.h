@@ -35,9 +35,9 @@ class Node {
 
   Kind kind = Kind::kNull;
   Mark mark;
-  std::string tag;      // explicit tag, e.g. "!!str"; empty when none
-  std::string scalar;   // the text of a scalar
-  bool quoted = false;  // a scalar written in quotes or as a block: always a string
+  std::string tag;             // explicit tag, e.g. "!!str"; empty when none
+  std::string scalar;          // the text of a scalar
+  bool quoted = false;         // a scalar written in quotes or as a block: always a string
   std::vector<NodePtr> items;  // a sequence's items
   std::vector<Entry> entries;  // a map's entries, in file order
 

@@ -1,0 +1,127 @@
+#include "catalog/sqlite_schema.h"
+
+namespace mesh {
+namespace {
+
+// Times are INTEGER microseconds since the Unix epoch (UTC). Schema versions are stored as
+// three integers so that SQL can order them.
+constexpr std::string_view kCoreTables = R"sql(
+CREATE TABLE products (
+  id               INTEGER PRIMARY KEY,
+  name             TEXT NOT NULL UNIQUE CHECK (name <> ''),
+  domain           TEXT NOT NULL CHECK (domain <> ''),
+  owner            TEXT NOT NULL CHECK (owner <> ''),
+  description      TEXT NOT NULL DEFAULT '',
+  fields           TEXT NOT NULL DEFAULT '',  -- one "name<TAB>description" line per field
+  tags             TEXT NOT NULL DEFAULT '',  -- one tag per line
+  current_snapshot INTEGER NOT NULL DEFAULT 0 CHECK (current_snapshot >= 0),
+  created_at       INTEGER NOT NULL,
+  updated_at       INTEGER NOT NULL
+);
+
+CREATE TABLE versions (
+  product_id      INTEGER NOT NULL REFERENCES products(id),
+  snapshot        INTEGER NOT NULL CHECK (snapshot >= 1),
+  major           INTEGER NOT NULL CHECK (major >= 0),
+  minor           INTEGER NOT NULL CHECK (minor >= 0),
+  patch           INTEGER NOT NULL CHECK (patch >= 0),
+  descriptor_yaml TEXT NOT NULL,
+  report_json     TEXT NOT NULL,
+  content_hash    TEXT NOT NULL,
+  object_key      TEXT NOT NULL,
+  output_format   TEXT NOT NULL,
+  row_count       INTEGER NOT NULL CHECK (row_count >= 0),
+  bytes           INTEGER NOT NULL CHECK (bytes >= 0),
+  lag_hours       REAL,
+  completeness    REAL NOT NULL CHECK (completeness >= 0 AND completeness <= 1),
+  publisher       TEXT NOT NULL CHECK (publisher <> ''),
+  published_at    INTEGER NOT NULL,
+  status          TEXT NOT NULL CHECK (status IN ('current', 'superseded', 'retired')),
+  readable_until  INTEGER,
+  PRIMARY KEY (product_id, snapshot)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX versions_one_current ON versions(product_id) WHERE status = 'current';
+CREATE INDEX versions_by_semver ON versions(product_id, major, minor, patch, snapshot);
+
+-- upstream is a product name or "source:<system>/<object>"; downstream is a product name.
+CREATE TABLE lineage_edges (
+  upstream   TEXT NOT NULL CHECK (upstream <> ''),
+  downstream TEXT NOT NULL CHECK (downstream <> ''),
+  PRIMARY KEY (upstream, downstream)
+) WITHOUT ROWID;
+CREATE INDEX lineage_by_downstream ON lineage_edges(downstream, upstream);
+
+CREATE TABLE consumers (
+  product TEXT NOT NULL,
+  team    TEXT NOT NULL CHECK (team <> ''),
+  PRIMARY KEY (product, team)
+) WITHOUT ROWID;
+
+CREATE TABLE quarantine (
+  id                INTEGER PRIMARY KEY AUTOINCREMENT,
+  product           TEXT NOT NULL CHECK (product <> ''),
+  major             INTEGER NOT NULL,
+  minor             INTEGER NOT NULL,
+  patch             INTEGER NOT NULL,
+  reason            TEXT NOT NULL CHECK (reason <> ''),
+  report_json       TEXT NOT NULL,
+  object_key        TEXT NOT NULL,
+  person            TEXT NOT NULL CHECK (person <> ''),
+  created_at        INTEGER NOT NULL
+);
+CREATE INDEX quarantine_by_product ON quarantine(product, id);
+
+-- Append-only: the triggers refuse every UPDATE and DELETE. prev_hash/hash hold the hash chain
+-- that the server adds (each entry's hash covers its fields and the previous hash).
+CREATE TABLE audit_log (
+  sequence  INTEGER PRIMARY KEY AUTOINCREMENT,
+  at        INTEGER NOT NULL,
+  actor     TEXT NOT NULL CHECK (actor <> ''),
+  action    TEXT NOT NULL CHECK (action <> ''),
+  target    TEXT NOT NULL,
+  outcome   TEXT NOT NULL CHECK (outcome <> ''),
+  details   TEXT NOT NULL DEFAULT '',
+  prev_hash TEXT NOT NULL DEFAULT '',
+  hash      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_by_actor ON audit_log(actor, sequence);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: entries cannot be changed'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: entries cannot be deleted'); END;
+)sql";
+
+// Full-text search over products, kept in step with the products table by triggers.
+// bm25 column weights are chosen at query time.
+constexpr std::string_view kSearchIndex = R"sql(
+CREATE VIRTUAL TABLE product_search USING fts5(
+  name, description, fields, tags, domain,
+  content = 'products', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER products_search_insert AFTER INSERT ON products BEGIN
+  INSERT INTO product_search(rowid, name, description, fields, tags, domain)
+  VALUES (new.id, new.name, new.description, new.fields, new.tags, new.domain);
+END;
+CREATE TRIGGER products_search_delete AFTER DELETE ON products BEGIN
+  INSERT INTO product_search(product_search, rowid, name, description, fields, tags, domain)
+  VALUES ('delete', old.id, old.name, old.description, old.fields, old.tags, old.domain);
+END;
+CREATE TRIGGER products_search_update AFTER UPDATE ON products BEGIN
+  INSERT INTO product_search(product_search, rowid, name, description, fields, tags, domain)
+  VALUES ('delete', old.id, old.name, old.description, old.fields, old.tags, old.domain);
+  INSERT INTO product_search(rowid, name, description, fields, tags, domain)
+  VALUES (new.id, new.name, new.description, new.fields, new.tags, new.domain);
+END;
+INSERT INTO product_search(product_search) VALUES ('rebuild');
+)sql";
+
+constexpr SqliteMigration kMigrations[] = {
+    {1, "core tables: products, versions, lineage, consumers, quarantine, audit log", kCoreTables},
+    {2, "full-text search index over products (FTS5)", kSearchIndex},
+};
+
+}  // namespace
+
+std::span<const SqliteMigration> SqliteCatalogMigrations() { return kMigrations; }
+
+}  // namespace mesh

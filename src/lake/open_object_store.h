@@ -1,0 +1,20 @@
+// OpenObjectStore: chooses the lake from the `--lake` flag (or MESH_LAKE): "file:PATH" (a local
+// directory, the default `<workspace>/.mesh/lake`). "s3://bucket/prefix" is reserved for the
+// scale-out work and answers NotSupported until then.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "base/filesystem.h"
+#include "lake/object_store.h"
+
+namespace mesh {
+
+Result<std::unique_ptr<ObjectStore>> OpenObjectStore(std::string_view uri,
+                                                     std::shared_ptr<FileSystem> fs);
+
+// The lake URI used when no flag is given: "file:<workspace>/.mesh/lake".
+std::string DefaultLakeUri(std::string_view workspace);
+
+}  // namespace mesh
