@@ -57,6 +57,13 @@ void PrintFindings(std::ostream& out, const DemoReport& report) {
       << Plural(report.CountWarnings(), "warning") << " in "
       << Plural(report.files_checked, "file") << "\n";
   for (const Finding& finding : report.findings) out << "    " << finding.ToString() << "\n";
+  if (report.lint_findings.empty()) return;
+  out << "  anti-patterns: " << Plural(report.lint_findings.size(), "finding")
+      << " (planted on purpose in the demo mesh: see its README)\n";
+  for (const Finding& finding : report.lint_findings) {
+    out << "    " << finding.file << ": " << finding.rule << " ("
+        << SeverityName(finding.severity) << ")\n";
+  }
 }
 
 void PrintFiles(std::ostream& out, const DemoReport& report) {
@@ -76,6 +83,19 @@ void PrintFiles(std::ostream& out, const DemoReport& report) {
   for (const DemoFile& file : report.files) {
     if (!file.shortfall.empty()) out << "  note: " << file.product << ": " << file.shortfall << "\n";
   }
+}
+
+nlohmann::json FindingsJson(const std::vector<Finding>& findings) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Finding& finding : findings) {
+    list.push_back({{"rule", finding.rule},
+                    {"severity", SeverityName(finding.severity)},
+                    {"file", finding.file},
+                    {"line", finding.line},
+                    {"column", finding.column},
+                    {"message", finding.message}});
+  }
+  return list;
 }
 
 }  // namespace
@@ -104,19 +124,11 @@ nlohmann::json DemoReportToJson(const DemoReport& report) {
         {{"id", domain.id}, {"owners", domain.owners}, {"products", domain.products}});
   }
   json["products"] = report.products.size();
-  nlohmann::json findings = nlohmann::json::array();
-  for (const Finding& finding : report.findings) {
-    findings.push_back({{"rule", finding.rule},
-                        {"severity", SeverityName(finding.severity)},
-                        {"file", finding.file},
-                        {"line", finding.line},
-                        {"column", finding.column},
-                        {"message", finding.message}});
-  }
   json["validation"] = {{"errors", report.CountErrors()},
                         {"warnings", report.CountWarnings()},
                         {"files", report.files_checked},
-                        {"findings", findings}};
+                        {"findings", FindingsJson(report.findings)}};
+  json["anti_patterns"] = FindingsJson(report.lint_findings);
   json["files"] = nlohmann::json::array();
   for (const DemoFile& file : report.files) {
     nlohmann::json entry = {{"product", file.product}, {"domain", file.domain},

@@ -60,13 +60,14 @@ struct DemoReport {
   std::vector<DemoDomain> domains;
   std::vector<std::string> products;  // every product, in file order
   std::vector<std::string> formats;   // each product's output_format, same order
-  std::vector<Finding> findings;
+  std::vector<Finding> findings;       // model and governance rules: errors stop the demo
+  std::vector<Finding> lint_findings;  // antipattern.*: shown, never stop the demo
   size_t files_checked = 0;
   std::vector<DemoFile> files;
   std::vector<std::string> steps_run;
   std::string stopped_because;  // set when a step found the mesh unfit to go on
 
-  size_t CountErrors() const;
+  size_t CountErrors() const;  // in `findings`
   size_t CountWarnings() const;
 };
 

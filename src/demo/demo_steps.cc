@@ -4,6 +4,8 @@
 #include <set>
 
 #include "demo/generation_order.h"
+#include "governance/governance.h"
+#include "governance/policy_loader.h"
 #include "demo/sample_data.h"
 #include "demo/sample_writer.h"
 
@@ -29,6 +31,43 @@ void DescribeOrganisation(const WorkspaceContents& contents, DemoReport* report)
   }
 }
 
+// Products governance can reason about: each name once (a second descriptor with the same name
+// already has an org.duplicate_id finding), as `mesh lint` does.
+std::vector<const Descriptor*> GovernableProducts(const WorkspaceContents& contents) {
+  std::vector<const Descriptor*> products;
+  std::set<std::string_view> names;
+  for (const Descriptor& descriptor : contents.descriptors) {
+    if (descriptor.name.empty() || !names.insert(descriptor.name).second) continue;
+    products.push_back(&descriptor);
+  }
+  return products;
+}
+
+// Governance findings (policies, waivers, anti-patterns) of the loaded workspace, sorted into
+// the report: anti-patterns apart from the rest.
+Status ApplyGovernance(const Workspace& workspace, const WorkspaceContents& contents, Timestamp now,
+              DemoReport* report) {
+  ASSIGN_OR_RAISE(governance::LoadedPolicies policies,
+                  governance::LoadPolicies(workspace.fs(), workspace.root()));
+  report->findings.insert(report->findings.end(), policies.findings.begin(),
+                          policies.findings.end());
+  report->files_checked += (policies.global ? 1 : 0) + policies.domains.size();
+  if (!contents.org) return Status::OK();
+  governance::GovernanceInput input;
+  input.org = &*contents.org;
+  input.products = GovernableProducts(contents);
+  input.global_policy = policies.global ? &*policies.global : nullptr;
+  input.domain_policies = std::move(policies.domains);
+  input.now = now;
+  for (Finding& finding : governance::Govern(input)) {
+    const bool anti_pattern = finding.rule.starts_with("antipattern.");
+    (anti_pattern ? report->lint_findings : report->findings).push_back(std::move(finding));
+  }
+  SortFindings(&report->findings);
+  SortFindings(&report->lint_findings);
+  return Status::OK();
+}
+
 class ValidateStep final : public DemoStep {
  public:
   std::string_view Name() const override { return "validate"; }
@@ -42,6 +81,7 @@ class ValidateStep final : public DemoStep {
     DemoReport& report = context->report;
     report.findings = context->contents.findings;
     report.files_checked = context->contents.files.size();
+    RETURN_NOT_OK(ApplyGovernance(*context->workspace, context->contents, context->options.now, &report));
     DescribeOrganisation(context->contents, &report);
     if (report.CountErrors() > 0) {
       report.stopped_because = "the mesh has " + std::to_string(report.CountErrors()) +

@@ -1,6 +1,8 @@
 // The standard steps of `mesh demo` (demo_runner.h):
-//   validate  loads the demo mesh (mesh.yaml, every descriptor) and runs every check the
-//             platform has on it; errors stop the demo, the findings go into the report.
+//   validate  loads the demo mesh (mesh.yaml, every descriptor, the governance policies) and
+//             runs what `mesh lint` runs: the model checks, the global and domain policies with
+//             their waivers, and the anti-pattern lint. Errors of the first two stop the demo;
+//             anti-patterns are reported apart (the demo mesh plants some on purpose).
 //   generate  writes deterministic sample data for every product (sample_data.h) into
 //             <out>/data/<product>.<csv|jsonl>, upstream products first, so referential
 //             checks hold.
