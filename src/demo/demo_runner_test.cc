@@ -90,6 +90,7 @@ TEST(DemoRunnerTest, ValidationErrorsStopBeforeAnythingIsWritten) {
                                       "domains:\n  - id: ops\n    description: Ops\n"
                                       "    owners: [team-a]\n")
                   .ok());
+  ASSERT_TRUE(fs->CreateDirs(mesh + "/products/ops").ok());
   ASSERT_TRUE(fs->WriteFileAtomically(mesh + "/products/ops/thing.yaml",
                                       "name: thing\ndomain: nowhere\nowner: team-a\n"
                                       "schema_version: v1\noutput_format: csv\n"
