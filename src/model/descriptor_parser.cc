@@ -56,6 +56,9 @@ const std::vector<std::string_view> kSlaKeys{"availability", "timezone", "max_la
 const std::vector<std::string_view> kSupportKeys{"channel", "email", "issues_url"};
 const std::vector<std::string_view> kOutputFormats{"parquet", "csv", "jsonl"};
 
+// "sla.<key>", the path of an SLA key in messages and marks.
+std::string SlaPath(std::string_view key) { return JoinKeyPath("sla", key); }
+
 bool IsHttpUrl(std::string_view url) {
   for (std::string_view scheme : {"http://", "https://"}) {
     if (url.substr(0, scheme.size()) == scheme) {
@@ -132,7 +135,7 @@ void ParseOutputFormatValue(const yaml::Node& node, DescriptorParseContext* cont
 }
 
 void ParseAvailability(const yaml::Node& node, Sla* sla, DescriptorParseContext* context) {
-  std::optional<std::string> text = context->reader.String(node, "sla.availability");
+  std::optional<std::string> text = context->reader.String(node, SlaPath("availability"));
   if (!text) return;
   sla->availability_text = *text;
   sla->availability = Availability::Parse(*text);
@@ -145,7 +148,7 @@ void ParseAvailability(const yaml::Node& node, Sla* sla, DescriptorParseContext*
 }
 
 void ParseTimezone(const yaml::Node& node, Sla* sla, DescriptorParseContext* context) {
-  std::optional<std::string> zone = context->reader.String(node, "sla.timezone");
+  std::optional<std::string> zone = context->reader.String(node, SlaPath("timezone"));
   if (!zone) return;
   if (!context->timezones->Exists(*zone)) {
     context->InvalidValue(node.mark, "sla.timezone '" + *zone +
@@ -159,7 +162,7 @@ void ParseTimezone(const yaml::Node& node, Sla* sla, DescriptorParseContext* con
 void ParseSlaNumbers(const MappingReader::Entries& entries, Sla* sla,
                      DescriptorParseContext* context) {
   if (const yaml::Node* node = Value(entries, "max_lag_hours")) {
-    std::optional<double> hours = context->reader.Number(*node, "sla.max_lag_hours");
+    std::optional<double> hours = context->reader.Number(*node, SlaPath("max_lag_hours"));
     if (hours && *hours < 0) {
       context->InvalidValue(node->mark, "sla.max_lag_hours is negative (" + node->scalar +
                                             "): promise a lag of 0 hours or more");
@@ -168,7 +171,7 @@ void ParseSlaNumbers(const MappingReader::Entries& entries, Sla* sla,
     }
   }
   if (const yaml::Node* node = Value(entries, "min_completeness")) {
-    std::optional<double> fraction = context->reader.Number(*node, "sla.min_completeness");
+    std::optional<double> fraction = context->reader.Number(*node, SlaPath("min_completeness"));
     if (fraction && (*fraction < 0 || *fraction > 1)) {
       context->InvalidValue(node->mark, "sla.min_completeness " + node->scalar +
                                             " is outside 0..1: write a fraction, e.g. 0.95");

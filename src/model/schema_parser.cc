@@ -129,8 +129,8 @@ std::optional<Literal> ReadLiteral(const yaml::Node& node, std::string_view path
     literal.number = *number;
   }
   if (std::optional<std::string> problem = ConvertLiteral(node, type, &literal)) {
-    context->InvalidValue(node.mark, std::string(what) + " " + Quoted(node) + " of a " +
-                                         type.ToString() + " field " + *problem);
+    context->InvalidValue(node.mark, std::string(what) + " " + Quoted(node) + " (type " +
+                                         type.ToString() + ") " + *problem);
     return std::nullopt;
   }
   return literal;
