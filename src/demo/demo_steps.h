@@ -1,0 +1,25 @@
+// The standard steps of `mesh demo` (demo_runner.h):
+//   validate  loads the demo mesh (mesh.yaml, every descriptor, the governance policies) and
+//             runs what `mesh lint` runs: the model checks, the global and domain policies with
+//             their waivers, and the anti-pattern lint. Errors of the first two stop the demo;
+//             anti-patterns are reported apart (the demo mesh plants some on purpose).
+//   generate  writes deterministic sample data for every product (sample_data.h) into
+//             <out>/data/<product>.<csv|jsonl>, upstream products first, so referential
+//             checks hold.
+// Thread-compatible.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "demo/demo_runner.h"
+
+namespace mesh::demo {
+
+std::unique_ptr<DemoStep> MakeValidateStep();
+std::unique_ptr<DemoStep> MakeGenerateStep();
+
+// validate, generate.
+std::vector<std::unique_ptr<DemoStep>> StandardDemoSteps();
+
+}  // namespace mesh::demo
