@@ -9,6 +9,7 @@
 // Exit: 0 when every expectation holds, 1 when one fails (each failure is printed as expected vs
 // got, and the temporary folder is kept), 2 when the scenario file itself is malformed.
 #include <fcntl.h>
+#include <re2/re2.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -21,8 +22,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <re2/re2.h>
 
 #include "yaml/loader.h"
 
@@ -160,9 +159,16 @@ std::vector<std::string> SplitCommand(const std::string& text) {
   return words;
 }
 
-const std::vector<std::string> kStepKeys{
-    "run",      "cwd",  "env", "exit",   "findings",        "findings_include", "stdout_contains",
-    "stderr_contains", "stdout_not_contains", "files_exist"};
+const std::vector<std::string> kStepKeys{"run",
+                                         "cwd",
+                                         "env",
+                                         "exit",
+                                         "findings",
+                                         "findings_include",
+                                         "stdout_contains",
+                                         "stderr_contains",
+                                         "stdout_not_contains",
+                                         "files_exist"};
 
 Step ReadStep(const Node& node, const std::vector<std::string>& extra_keys) {
   std::vector<std::string> known = kStepKeys;
@@ -183,8 +189,10 @@ Step ReadStep(const Node& node, const std::vector<std::string>& extra_keys) {
   }
   if (const Node* n = node.Get("findings")) step.findings = ReadPatterns(*n);
   if (const Node* n = node.Get("findings_include")) step.findings_include = ReadPatterns(*n);
-  if (const Node* n = node.Get("stdout_contains")) step.stdout_contains = TextList(*n, "stdout_contains");
-  if (const Node* n = node.Get("stderr_contains")) step.stderr_contains = TextList(*n, "stderr_contains");
+  if (const Node* n = node.Get("stdout_contains"))
+    step.stdout_contains = TextList(*n, "stdout_contains");
+  if (const Node* n = node.Get("stderr_contains"))
+    step.stderr_contains = TextList(*n, "stderr_contains");
   if (const Node* n = node.Get("stdout_not_contains")) {
     step.stdout_not_contains = TextList(*n, "stdout_not_contains");
   }

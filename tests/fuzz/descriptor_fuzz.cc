@@ -12,16 +12,15 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   mesh::FindingSink sink("fuzz.yaml");
-  std::optional<mesh::Descriptor> descriptor =
-      mesh::ParseDescriptorText(text, "fuzz.yaml", &sink);
+  std::optional<mesh::Descriptor> descriptor = mesh::ParseDescriptorText(text, "fuzz.yaml", &sink);
   for (const mesh::Finding& finding : sink.findings()) {
     if (finding.rule.rfind("descriptor.", 0) != 0 || finding.line < 1 || finding.column < 1 ||
         finding.message.empty()) {
       std::abort();
     }
   }
-  if (!sink.HasErrors() && (!descriptor || descriptor->name.empty() ||
-                            descriptor->schema.fields.empty())) {
+  if (!sink.HasErrors() &&
+      (!descriptor || descriptor->name.empty() || descriptor->schema.fields.empty())) {
     std::abort();
   }
   return 0;
