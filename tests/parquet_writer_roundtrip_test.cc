@@ -1,10 +1,13 @@
 // Round trip of the Parquet writer through Meshwork's own Parquet reader: every sample of
-// tests/parquet/parquet_samples.h is written to memory, opened with ParquetFile (the reader's
-// footer and column chunk decoding), turned back into Columns of the descriptor's types and
-// compared row by row, cell by cell, in the canonical form shared with the DuckDB round trip.
+// tests/parquet/parquet_samples.h is written, read back (1) with the Parquet BatchReader
+// (OpenParquetBatchReader, the reader every other module uses) and (2) with the low-level
+// ParquetFile, and compared row by row, cell by cell, in the canonical form shared with the
+// DuckDB round trip.
 #include <gtest/gtest.h>
 
+#include "base/memory_filesystem.h"
 #include "format/parquet/parquet_file.h"
+#include "format/parquet/parquet_reader.h"
 #include "format/parquet/parquet_writer.h"
 #include "parquet_samples.h"
 
@@ -123,7 +126,44 @@ std::vector<std::string> CanonicalRows(const std::vector<Batch>& batches) {
   return rows;
 }
 
-TEST(ParquetWriterRoundTripTest, EverySampleReadsBackExactlyThroughOurReader) {
+void ExpectSameRows(const std::vector<Batch>& read, const std::vector<Batch>& written) {
+  std::vector<std::string> expected = CanonicalRows(written);
+  std::vector<std::string> actual = CanonicalRows(read);
+  ASSERT_EQ(actual.size(), expected.size());
+  for (size_t row = 0; row < expected.size(); ++row) {
+    ASSERT_EQ(actual[row], expected[row]) << "row " << row + 1;
+  }
+}
+
+TEST(ParquetWriterRoundTripTest, EverySampleReadsBackExactlyThroughTheBatchReader) {
+  auto fs = std::make_shared<MemoryFileSystem>();
+  for (const auto& sample : testing::BuildParquetSamples()) {
+    SCOPED_TRACE(sample.name);
+    auto contents = WriteSample(sample);
+    ASSERT_TRUE(contents.ok()) << contents.status();
+    std::string path = "/" + sample.name + ".parquet";
+    ASSERT_TRUE(fs->WriteFileAtomically(path, *contents).ok());
+    ReadOptions options;
+    options.batch_rows = 1000;  // batches that do not line up with the row groups
+    auto reader = OpenParquetBatchReader(fs, path, sample.schema, options);
+    ASSERT_TRUE(reader.ok()) << reader.status();
+    std::vector<Batch> read;
+    int64_t next_row = 1;
+    while (true) {
+      Batch batch;
+      auto more = (*reader)->Next(&batch);
+      ASSERT_TRUE(more.ok()) << more.status();
+      if (!*more) break;
+      EXPECT_TRUE(batch.type_errors.empty());
+      EXPECT_EQ(batch.first_row, next_row);
+      next_row += static_cast<int64_t>(batch.num_rows);
+      read.push_back(std::move(batch));
+    }
+    ExpectSameRows(read, sample.batches);
+  }
+}
+
+TEST(ParquetWriterRoundTripTest, EverySampleReadsBackExactlyThroughParquetFile) {
   auto samples = testing::BuildParquetSamples();
   ASSERT_GE(samples.size(), 6u);
   for (const auto& sample : samples) {
@@ -143,12 +183,7 @@ TEST(ParquetWriterRoundTripTest, EverySampleReadsBackExactlyThroughOurReader) {
       ASSERT_TRUE(batch.ok()) << batch.status();
       read.push_back(std::move(*batch));
     }
-    std::vector<std::string> expected = CanonicalRows(sample.batches);
-    std::vector<std::string> actual = CanonicalRows(read);
-    ASSERT_EQ(actual.size(), expected.size());
-    for (size_t row = 0; row < expected.size(); ++row) {
-      ASSERT_EQ(actual[row], expected[row]) << "row " << row + 1;
-    }
+    ExpectSameRows(read, sample.batches);
   }
 }
 

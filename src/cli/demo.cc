@@ -90,7 +90,8 @@ void SetupDemo(CLI::App& app, const GlobalOptions& global, int* exit_code) {
   command->add_option("--workspace-dir", options->workspace_dir,
                       "The demo mesh (default: -C DIR, else examples/prophecy-hall below the "
                       "current directory)");
-  command->add_option("--out", options->out_dir, "Where to write (default build/demo); sample "
+  command->add_option("--out", options->out_dir,
+                      "Where to write (default build/demo); sample "
                       "files go to OUT/data/<product>.<csv|jsonl>");
   command->add_option("--rows", options->rows, "Rows per product (default 200)")
       ->check(CLI::Range(int64_t{1}, int64_t{1'000'000}));

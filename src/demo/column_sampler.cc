@@ -15,9 +15,9 @@ constexpr int64_t kSecondsPerDay = 86400;
 constexpr int64_t kEventSpanSeconds = 14 * kSecondsPerDay;  // timestamps: the last two weeks
 constexpr int64_t kEventSpanDays = 60;                      // dates: the last two months
 constexpr int64_t kWeeklySpanDays = 182;                    // weekly dates: half a year
-constexpr int64_t kOtherSpanDays = 3 * 365;  // dates that are not the event time (enlistment...)
+constexpr int64_t kOtherSpanDays = 3 * 365;     // dates that are not the event time (enlistment...)
 constexpr int64_t kNewestLagSeconds = 15 * 60;  // the newest event_time: 15 minutes before now
-constexpr int kFloatScale = 4;                   // double/float values: four decimals
+constexpr int kFloatScale = 4;                  // double/float values: four decimals
 
 int64_t PowerOfTen(int exponent) {
   int64_t value = 1;
@@ -37,8 +37,8 @@ int64_t Scaled(double value, int scale, bool up) {
 
 std::string FormatScaled(int64_t unscaled, int scale, bool trim) {
   const bool negative = unscaled < 0;
-  const uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(unscaled)
-                                      : static_cast<uint64_t>(unscaled);
+  const uint64_t magnitude =
+      negative ? 0 - static_cast<uint64_t>(unscaled) : static_cast<uint64_t>(unscaled);
   const uint64_t unit = static_cast<uint64_t>(PowerOfTen(scale));
   std::string text = (negative ? "-" : "") + std::to_string(magnitude / unit);
   if (scale == 0) return text;
@@ -119,7 +119,8 @@ Status ColumnSampler::PlanAllowedValues(const Descriptor& product) {
     constrained = true;
   }
   if (constrained && allowed.empty()) {
-    return Status::InvalidArgument(where_ + ": its allowed_values and the allowed_values checks "
+    return Status::InvalidArgument(where_ +
+                                   ": its allowed_values and the allowed_values checks "
                                    "on it have no value in common; no row could pass both");
   }
   if (context_.references != nullptr) {
@@ -130,7 +131,8 @@ Status ColumnSampler::PlanAllowedValues(const Descriptor& product) {
       });
     }
     if (choices_.empty()) {
-      return Status::InvalidArgument(where_ + ": the referenced product has no values this field "
+      return Status::InvalidArgument(where_ +
+                                     ": the referenced product has no values this field "
                                      "may take; generate the referenced product with more rows");
     }
   } else {
@@ -150,8 +152,8 @@ Status ColumnSampler::PlanBounds(const Descriptor& product) {
     }
     if (field_->type.id == TypeId::kTimestamp) {
       auto instant = ParseTimestamp(literal.text);
-      return instant ? std::optional<double>(static_cast<double>(
-                           FloorDiv(instant->micros, kMicrosPerSecond)))
+      return instant ? std::optional<double>(
+                           static_cast<double>(FloorDiv(instant->micros, kMicrosPerSecond)))
                      : std::nullopt;
     }
     if (literal.kind != Literal::Kind::kNumber) return std::nullopt;
@@ -164,8 +166,8 @@ Status ColumnSampler::PlanBounds(const Descriptor& product) {
   }
   for (const auto* bound : {&min_, &max_}) {
     if (*bound && !value_of(**bound)) {
-      return Status::InvalidArgument(where_ + ": bound '" + (*bound)->text + "' cannot be read as " +
-                                     field_->type.ToString());
+      return Status::InvalidArgument(where_ + ": bound '" + (*bound)->text +
+                                     "' cannot be read as " + field_->type.ToString());
     }
   }
   if (field_->type.IsTemporal()) {
@@ -192,8 +194,8 @@ Status ColumnSampler::PlanPatterns(const Descriptor& product) {
     options.set_log_errors(false);
     auto pattern = std::make_unique<re2::RE2>(text, options);
     if (!pattern->ok()) {
-      return Status::InvalidArgument(where_ + ": pattern '" + text + "' is not valid RE2: " +
-                                     pattern->error());
+      return Status::InvalidArgument(where_ + ": pattern '" + text +
+                                     "' is not valid RE2: " + pattern->error());
     }
     patterns_.push_back(std::move(pattern));
   }
@@ -204,10 +206,10 @@ Status ColumnSampler::PlanNumericRange() {
   const FieldType& type = field_->type;
   scale_ = type.id == TypeId::kDecimal ? type.scale : IsFloating(type.id) ? kFloatScale : 0;
   trim_zeros_ = IsFloating(type.id);
-  const bool fraction_like = NameHas(field_->name, {"rate", "ratio", "share", "fraction",
-                                                    "level", "burn", "confidence"});
-  const double default_width = IsFloating(type.id) ? (fraction_like ? 1 : 1000)
-                               : type.id == TypeId::kInt64 ? 100000
+  const bool fraction_like =
+      NameHas(field_->name, {"rate", "ratio", "share", "fraction", "level", "burn", "confidence"});
+  const double default_width = IsFloating(type.id)           ? (fraction_like ? 1 : 1000)
+                               : type.id == TypeId::kInt64   ? 100000
                                : type.id == TypeId::kDecimal ? 1000000
                                                              : 1000;
   double low = min_ ? min_->number : (max_ && max_->number < 0 ? max_->number - default_width : 0);
@@ -238,8 +240,7 @@ Status ColumnSampler::PlanTemporalWindow() {
     newest_ = is_date ? now_value : now_value - kNewestLagSeconds;
     span_ = is_date ? (weekly ? kWeeklySpanDays : kEventSpanDays) : kEventSpanSeconds;
   }
-  const int64_t window = is_date ? (weekly ? kWeeklySpanDays : kOtherSpanDays)
-                                 : kEventSpanSeconds;
+  const int64_t window = is_date ? (weekly ? kWeeklySpanDays : kOtherSpanDays) : kEventSpanSeconds;
   // The window is the recent past, cut to the bounds; bounds in the future win over "recent".
   const int64_t bound_low = min_ ? low_ : std::numeric_limits<int64_t>::min();
   const int64_t bound_high = max_ ? high_ : std::numeric_limits<int64_t>::max();
@@ -262,9 +263,10 @@ Status ColumnSampler::PlanStrings() {
     text_source_ = TextSource::kTemplate;
   } else if (!patterns_.empty()) {
     return Status::InvalidArgument(
-        where_ + " has a pattern, and the generator does not invert regular expressions: add a "
-                 "template under the product's x-sample key, e.g. x-sample: {" + name +
-        ": \"AB-{digits:6}\"} (see examples/prophecy-hall/README.md)");
+        where_ +
+        " has a pattern, and the generator does not invert regular expressions: add a "
+        "template under the product's x-sample key, e.g. x-sample: {" +
+        name + ": \"AB-{digits:6}\"} (see examples/prophecy-hall/README.md)");
   } else if (NameHas(name, {"email"})) {
     text_source_ = TextSource::kEmail;
   } else if (NameHas(name, {"notes", "message", "text", "comment", "summary", "remarks",
@@ -398,8 +400,8 @@ std::optional<std::string> ColumnSampler::OutOfRangeValue() const {
   if (!max_ && !min_) return std::nullopt;
   const bool above = max_.has_value();
   if (field_->type.IsNumeric()) {
-    const int64_t limit = above ? Scaled(max_->number, scale_, false) + 1
-                                : Scaled(min_->number, scale_, true) - 1;
+    const int64_t limit =
+        above ? Scaled(max_->number, scale_, false) + 1 : Scaled(min_->number, scale_, true) - 1;
     return FormatScaled(limit, scale_, trim_zeros_);
   }
   const Literal& bound = above ? *max_ : *min_;

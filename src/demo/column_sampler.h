@@ -26,8 +26,8 @@ namespace mesh::demo {
 
 struct ColumnContext {
   Timestamp now;
-  int64_t rows = 0;                                 // rows asked for
-  const SampleHint* hint = nullptr;                 // the field's x-sample hint, if any
+  int64_t rows = 0;                                      // rows asked for
+  const SampleHint* hint = nullptr;                      // the field's x-sample hint, if any
   const std::vector<std::string>* references = nullptr;  // referential: the values to draw from
   bool is_event_time = false;
   bool draws_distinct = false;  // the column alone is a unique key: never repeat a value

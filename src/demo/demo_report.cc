@@ -39,8 +39,8 @@ std::string FormatCounts(const std::vector<std::string>& formats) {
 }
 
 void PrintOrganisation(std::ostream& out, const DemoReport& report) {
-  out << "  organisation: " << Plural(report.teams, "team") << ", "
-      << report.people << (report.people == 1 ? " person, " : " people, ") << Plural(report.domains.size(), "domain")
+  out << "  organisation: " << Plural(report.teams, "team") << ", " << report.people
+      << (report.people == 1 ? " person, " : " people, ") << Plural(report.domains.size(), "domain")
       << "\n  products:     " << report.products.size();
   if (!report.formats.empty()) out << " (" << FormatCounts(report.formats) << ")";
   out << "\n";
@@ -54,15 +54,15 @@ void PrintOrganisation(std::ostream& out, const DemoReport& report) {
 
 void PrintFindings(std::ostream& out, const DemoReport& report) {
   out << "  validation:   " << Plural(report.CountErrors(), "error") << ", "
-      << Plural(report.CountWarnings(), "warning") << " in "
-      << Plural(report.files_checked, "file") << "\n";
+      << Plural(report.CountWarnings(), "warning") << " in " << Plural(report.files_checked, "file")
+      << "\n";
   for (const Finding& finding : report.findings) out << "    " << finding.ToString() << "\n";
   if (report.lint_findings.empty()) return;
   out << "  anti-patterns: " << Plural(report.lint_findings.size(), "finding")
       << " (planted on purpose in the demo mesh: see its README)\n";
   for (const Finding& finding : report.lint_findings) {
-    out << "    " << finding.file << ": " << finding.rule << " ("
-        << SeverityName(finding.severity) << ")\n";
+    out << "    " << finding.file << ": " << finding.rule << " (" << SeverityName(finding.severity)
+        << ")\n";
   }
 }
 
@@ -81,7 +81,8 @@ void PrintFiles(std::ostream& out, const DemoReport& report) {
     out << "    " << file.path << "  " << file.rows << " rows, " << HumanBytes(file.bytes) << "\n";
   }
   for (const DemoFile& file : report.files) {
-    if (!file.shortfall.empty()) out << "  note: " << file.product << ": " << file.shortfall << "\n";
+    if (!file.shortfall.empty())
+      out << "  note: " << file.product << ": " << file.shortfall << "\n";
   }
 }
 

@@ -58,8 +58,8 @@ struct DemoReport {
   size_t teams = 0;
   size_t people = 0;
   std::vector<DemoDomain> domains;
-  std::vector<std::string> products;  // every product, in file order
-  std::vector<std::string> formats;   // each product's output_format, same order
+  std::vector<std::string> products;   // every product, in file order
+  std::vector<std::string> formats;    // each product's output_format, same order
   std::vector<Finding> findings;       // model and governance rules: errors stop the demo
   std::vector<Finding> lint_findings;  // antipattern.*: shown, never stop the demo
   size_t files_checked = 0;

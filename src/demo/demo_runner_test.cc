@@ -119,13 +119,13 @@ TEST(DemoReportTest, JsonHasTheDocumentedKeys) {
   report.workspace = "examples/prophecy-hall";
   report.organisation = "prophecy-hall";
   report.now = *ParseTimestamp(kDemoNow);
-  report.files.push_back({"unit_registry", "personnel", "out/data/unit_registry.csv", "csv", 5,
-                          120, "generated 5 of 10 rows: ..."});
+  report.files.push_back({"unit_registry", "personnel", "out/data/unit_registry.csv", "csv", 5, 120,
+                          "generated 5 of 10 rows: ..."});
   report.steps_run = {"validate", "generate"};
   const nlohmann::json json = DemoReportToJson(report);
-  for (const char* key : {"workspace", "organisation", "now", "seed", "rows_per_product", "teams",
-                          "people", "domains", "products", "validation", "anti_patterns", "files",
-                          "steps", "stopped"}) {
+  for (const char* key :
+       {"workspace", "organisation", "now", "seed", "rows_per_product", "teams", "people",
+        "domains", "products", "validation", "anti_patterns", "files", "steps", "stopped"}) {
     EXPECT_TRUE(json.contains(key)) << key;
   }
   EXPECT_EQ(json["now"], "2026-11-20T08:00:00Z");

@@ -4,10 +4,10 @@
 #include <set>
 
 #include "demo/generation_order.h"
-#include "governance/governance.h"
-#include "governance/policy_loader.h"
 #include "demo/sample_data.h"
 #include "demo/sample_writer.h"
+#include "governance/governance.h"
+#include "governance/policy_loader.h"
 
 namespace mesh::demo {
 namespace {
@@ -20,7 +20,8 @@ void DescribeOrganisation(const WorkspaceContents& contents, DemoReport* report)
     std::set<std::string> people;
     for (const Team& team : org.teams) people.insert(team.members.begin(), team.members.end());
     report->people = people.size();
-    for (const Domain& domain : org.domains) report->domains.push_back({domain.id, domain.owners, {}});
+    for (const Domain& domain : org.domains)
+      report->domains.push_back({domain.id, domain.owners, {}});
   }
   for (const Descriptor& product : contents.descriptors) {
     report->products.push_back(product.name);
@@ -46,7 +47,7 @@ std::vector<const Descriptor*> GovernableProducts(const WorkspaceContents& conte
 // Governance findings (policies, waivers, anti-patterns) of the loaded workspace, sorted into
 // the report: anti-patterns apart from the rest.
 Status ApplyGovernance(const Workspace& workspace, const WorkspaceContents& contents, Timestamp now,
-              DemoReport* report) {
+                       DemoReport* report) {
   ASSIGN_OR_RAISE(governance::LoadedPolicies policies,
                   governance::LoadPolicies(workspace.fs(), workspace.root()));
   report->findings.insert(report->findings.end(), policies.findings.begin(),
@@ -81,7 +82,8 @@ class ValidateStep final : public DemoStep {
     DemoReport& report = context->report;
     report.findings = context->contents.findings;
     report.files_checked = context->contents.files.size();
-    RETURN_NOT_OK(ApplyGovernance(*context->workspace, context->contents, context->options.now, &report));
+    RETURN_NOT_OK(
+        ApplyGovernance(*context->workspace, context->contents, context->options.now, &report));
     DescribeOrganisation(context->contents, &report);
     if (report.CountErrors() > 0) {
       report.stopped_because = "the mesh has " + std::to_string(report.CountErrors()) +
@@ -123,8 +125,8 @@ class GenerateStep final : public DemoStep {
       RETURN_NOT_OK(context->fs->WriteFileAtomically(file.path, bytes));
       ++done;
       context->progress->Line("[" + std::to_string(done) + "/" + std::to_string(order.size()) +
-                              "] " + product.name + ": " + std::to_string(file.rows) +
-                              " rows -> " + file.path);
+                              "] " + product.name + ": " + std::to_string(file.rows) + " rows -> " +
+                              file.path);
       catalog.Add(std::move(table));
       context->report.files.push_back(std::move(file));
     }

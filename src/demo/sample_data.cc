@@ -14,9 +14,9 @@
 namespace mesh::demo {
 namespace {
 
-constexpr double kNullShare = 0.05;      // optional columns: one value in twenty is null
-constexpr int kAttemptsPerSlot = 8;      // tries for a row whose keys are all new
-constexpr int64_t kSlackSlots = 100;     // time slots beyond rows*4 before giving up
+constexpr double kNullShare = 0.05;   // optional columns: one value in twenty is null
+constexpr int kAttemptsPerSlot = 8;   // tries for a row whose keys are all new
+constexpr int64_t kSlackSlots = 100;  // time slots beyond rows*4 before giving up
 
 // Column sets whose values (or value combinations) must not repeat: the primary key, each
 // `unique: true` field, each `unique` check.
@@ -119,8 +119,8 @@ Result<Plan> MakePlan(const Descriptor& product, const SampleOptions& options,
       if (set.size() == 1 && set[0] == static_cast<int>(i)) context.draws_distinct = true;
     }
     if (const QualityCheck* check = ReferentialCheckOn(product, field.name)) {
-      context.references = upstream.DistinctValues(check->references_product,
-                                                   check->references_field);
+      context.references =
+          upstream.DistinctValues(check->references_product, check->references_field);
       if (context.references == nullptr) {
         return Status::InvalidArgument(
             product.file + ": the referential check on '" + field.name + "' references " +
@@ -138,9 +138,8 @@ Result<Plan> MakePlan(const Descriptor& product, const SampleOptions& options,
 // One candidate row; nullopt (with *exhausted naming the column) when a column has no distinct
 // value left.
 Result<std::optional<std::vector<SampleCell>>> SampleRow(const Descriptor& product,
-                                                         const Plan& plan, Prng* prng,
-                                                         int64_t row, int64_t slot,
-                                                         std::string* exhausted) {
+                                                         const Plan& plan, Prng* prng, int64_t row,
+                                                         int64_t slot, std::string* exhausted) {
   std::vector<SampleCell> cells(plan.samplers.size());
   for (size_t i = 0; i < plan.samplers.size(); ++i) {
     const ColumnSampler& sampler = plan.samplers[i];
@@ -197,11 +196,11 @@ Status FillRows(const Descriptor& product, const Plan& plan, const SampleOptions
   if (made < wanted) {
     table->shortfall =
         "generated " + std::to_string(made) + " of " + std::to_string(wanted) + " rows: " +
-        (!exhausted.empty()
-             ? "column '" + exhausted + "' has no more distinct values (it is a key drawn from "
-               "its allowed or referenced values)"
-             : "the key (" + ColumnList(product, plan.key_sets[blocking_set]) +
-                   ") has no more distinct values within the sample's time window");
+        (!exhausted.empty() ? "column '" + exhausted +
+                                  "' has no more distinct values (it is a key drawn from "
+                                  "its allowed or referenced values)"
+                            : "the key (" + ColumnList(product, plan.key_sets[blocking_set]) +
+                                  ") has no more distinct values within the sample's time window");
   }
   return Status::OK();
 }
@@ -227,8 +226,8 @@ std::string DefectWhere(const Descriptor& product, const SampleDefect& defect) {
 }
 
 Result<std::string> BrokenPatternValue(const ColumnSampler& sampler, const std::string& value) {
-  for (const std::string& candidate : {"#" + value, value + "#", std::string("?"),
-                                       std::string("not a match"), std::string("0")}) {
+  for (const std::string& candidate :
+       {"#" + value, value + "#", std::string("?"), std::string("not a match"), std::string("0")}) {
     if (!sampler.MatchesPatterns(candidate)) return candidate;
   }
   return Status::InvalidArgument("its pattern accepts every value the generator tried");

@@ -188,8 +188,8 @@ void ExpectHonoursDescriptor(const Descriptor& product, const SampleTable& table
   }
   for (const QualityCheck& check : product.quality) {
     if (check.kind != CheckKind::kReferential) continue;
-    const auto* referenced = catalog.DistinctValues(check.references_product,
-                                                    check.references_field);
+    const auto* referenced =
+        catalog.DistinctValues(check.references_product, check.references_field);
     ASSERT_NE(referenced, nullptr);
     const std::set<std::string> allowed(referenced->begin(), referenced->end());
     const int column = table.ColumnIndex(check.column);
@@ -269,8 +269,7 @@ schema:
   auto table = GenerateSample(product, options, SampleCatalog());
   ASSERT_TRUE(table.ok()) << table.status().ToString();
   EXPECT_EQ(table->rows.size(), 2u);
-  EXPECT_NE(table->shortfall.find("generated 2 of 10 rows"), std::string::npos)
-      << table->shortfall;
+  EXPECT_NE(table->shortfall.find("generated 2 of 10 rows"), std::string::npos) << table->shortfall;
 }
 
 TEST(SampleDataTest, PatternWithoutHintIsAClearError) {

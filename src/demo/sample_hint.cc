@@ -12,9 +12,8 @@ constexpr std::string_view kPlaceholders =
     "{seq:N}, {digits:N}, {upper:N}, {lower:N}, {pick:a|b}, {first_name}, {last_name}, {place}, "
     "{ordinal}, {word}, {sentence}";
 
-constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday",  "wednesday",
-                                                       "thursday", "friday", "saturday",
-                                                       "sunday"};
+constexpr std::array<std::string_view, 7> kWeekdays = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
 std::vector<std::string> SplitChoices(std::string_view text) {
   std::vector<std::string> choices;
@@ -40,12 +39,18 @@ Result<SampleTemplate::Piece> SampleTemplate::ParsePlaceholder(std::string_view 
   const std::string_view name = body.substr(0, colon);
   const std::string_view argument =
       colon == std::string_view::npos ? std::string_view() : body.substr(colon + 1);
-  static const std::array<std::pair<std::string_view, PieceKind>, 11> kNamed = {{
-      {"seq", PieceKind::kSequence}, {"digits", PieceKind::kDigits},
-      {"upper", PieceKind::kUpper}, {"lower", PieceKind::kLower}, {"pick", PieceKind::kPick},
-      {"first_name", PieceKind::kFirstName}, {"last_name", PieceKind::kLastName},
-      {"place", PieceKind::kPlace}, {"ordinal", PieceKind::kOrdinal},
-      {"word", PieceKind::kWord}, {"sentence", PieceKind::kSentence}}};
+  static const std::array<std::pair<std::string_view, PieceKind>, 11> kNamed = {
+      {{"seq", PieceKind::kSequence},
+       {"digits", PieceKind::kDigits},
+       {"upper", PieceKind::kUpper},
+       {"lower", PieceKind::kLower},
+       {"pick", PieceKind::kPick},
+       {"first_name", PieceKind::kFirstName},
+       {"last_name", PieceKind::kLastName},
+       {"place", PieceKind::kPlace},
+       {"ordinal", PieceKind::kOrdinal},
+       {"word", PieceKind::kWord},
+       {"sentence", PieceKind::kSentence}}};
   bool known = false;
   for (const auto& [known_name, kind] : kNamed) {
     if (name == known_name) {
@@ -54,14 +59,14 @@ Result<SampleTemplate::Piece> SampleTemplate::ParsePlaceholder(std::string_view 
     }
   }
   if (!known) {
-    return Status::InvalidArgument("unknown placeholder {" + std::string(body) +
-                                   "}; use one of " + std::string(kPlaceholders));
+    return Status::InvalidArgument("unknown placeholder {" + std::string(body) + "}; use one of " +
+                                   std::string(kPlaceholders));
   }
   const bool takes_width = piece.kind == PieceKind::kSequence || piece.kind == PieceKind::kDigits ||
                            piece.kind == PieceKind::kUpper || piece.kind == PieceKind::kLower;
   if (takes_width) {
-    auto [end, error] = std::from_chars(argument.data(), argument.data() + argument.size(),
-                                        piece.width);
+    auto [end, error] =
+        std::from_chars(argument.data(), argument.data() + argument.size(), piece.width);
     if (error != std::errc() || end != argument.data() + argument.size() || piece.width < 1 ||
         piece.width > 18) {
       return Status::InvalidArgument("placeholder {" + std::string(body) +
@@ -70,7 +75,8 @@ Result<SampleTemplate::Piece> SampleTemplate::ParsePlaceholder(std::string_view 
     }
   } else if (piece.kind == PieceKind::kPick) {
     if (argument.empty()) {
-      return Status::InvalidArgument("placeholder {pick:...} needs choices, e.g. {pick:north|south}");
+      return Status::InvalidArgument(
+          "placeholder {pick:...} needs choices, e.g. {pick:north|south}");
     }
     piece.choices = SplitChoices(argument);
   } else if (colon != std::string_view::npos) {
@@ -100,8 +106,9 @@ Result<SampleTemplate> SampleTemplate::Parse(std::string_view text) {
     pos = close + 1;
   }
   if (parsed.pieces_.empty()) {
-    return Status::InvalidArgument("an empty template produces empty strings, which CSV reads "
-                                   "as null; write some text or a placeholder");
+    return Status::InvalidArgument(
+        "an empty template produces empty strings, which CSV reads "
+        "as null; write some text or a placeholder");
   }
   return parsed;
 }
@@ -115,8 +122,8 @@ void SampleTemplate::ChooseSequenceStart(uint64_t seed) {
   int64_t tenth = 1;
   for (int i = 1; i < width; ++i) tenth *= 10;
   Prng prng(seed);
-  sequence_start_ = width <= 2 ? 1 : 1 + static_cast<int64_t>(prng.Below(
-                                             static_cast<uint64_t>(tenth)));
+  sequence_start_ =
+      width <= 2 ? 1 : 1 + static_cast<int64_t>(prng.Below(static_cast<uint64_t>(tenth)));
 }
 
 bool SampleTemplate::CountsRows() const {
@@ -224,8 +231,10 @@ Result<std::map<std::string, SampleHint, std::less<>>> ReadSampleHints(const Des
   if (found == product.extensions.end() || !found->second) return hints;
   const yaml::Node& mapping = *found->second;
   if (!mapping.IsMap()) {
-    return Status::InvalidArgument(Where(product, mapping) + ": x-sample must be a mapping of "
-                                   "field name to hint, not " + mapping.Describe());
+    return Status::InvalidArgument(Where(product, mapping) +
+                                   ": x-sample must be a mapping of "
+                                   "field name to hint, not " +
+                                   mapping.Describe());
   }
   for (const yaml::Node::Entry& entry : mapping.entries) {
     const std::string name = entry.key->scalar;
@@ -242,8 +251,8 @@ Result<std::map<std::string, SampleHint, std::less<>>> ReadSampleHints(const Des
     Result<SampleHint> hint = ReadHint(*field, entry.value->scalar);
     if (!hint.ok()) {
       return Status::InvalidArgument(Where(product, *entry.value) + ": x-sample hint of '" + name +
-                                     "' (" + field->type.ToString() + "): " +
-                                     hint.status().message());
+                                     "' (" + field->type.ToString() +
+                                     "): " + hint.status().message());
     }
     if (hint->kind == SampleHint::Kind::kTemplate) {
       hint->value_template.ChooseSequenceStart(DeriveSeed(HashName(product.name), name));

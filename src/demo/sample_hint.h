@@ -39,8 +39,20 @@ class SampleTemplate {
   bool CountsRows() const;
 
  private:
-  enum class PieceKind { kLiteral, kSequence, kDigits, kUpper, kLower, kPick, kFirstName,
-                         kLastName, kPlace, kOrdinal, kWord, kSentence };
+  enum class PieceKind {
+    kLiteral,
+    kSequence,
+    kDigits,
+    kUpper,
+    kLower,
+    kPick,
+    kFirstName,
+    kLastName,
+    kPlace,
+    kOrdinal,
+    kWord,
+    kSentence
+  };
   struct Piece {
     PieceKind kind = PieceKind::kLiteral;
     std::string literal;

@@ -7,31 +7,32 @@ namespace mesh::demo {
 namespace {
 
 constexpr std::array<std::string_view, 40> kFirstNames = {
-    "Aldric",  "Brenna",   "Corwin",  "Dagny",   "Edric",   "Fenella", "Gwendolyn", "Hamish",
-    "Ingrid",  "Jory",     "Kestrel", "Lysandra", "Morwen", "Nestor",  "Oriel",     "Perrin",
-    "Quenby",  "Rowena",   "Silas",   "Tamsin",  "Ulric",   "Vesna",   "Wynne",     "Xander",
-    "Yseult",  "Zora",     "Anselm",  "Bettany", "Cedric",  "Dorothea", "Elowen",   "Faramond",
-    "Søren",   "Aurélie",  "Björn",   "Eilís",   "Tomás",   "Małgorzata", "Ægir",   "Niamh"};
+    "Aldric", "Brenna",  "Corwin",  "Dagny",    "Edric",  "Fenella",    "Gwendolyn", "Hamish",
+    "Ingrid", "Jory",    "Kestrel", "Lysandra", "Morwen", "Nestor",     "Oriel",     "Perrin",
+    "Quenby", "Rowena",  "Silas",   "Tamsin",   "Ulric",  "Vesna",      "Wynne",     "Xander",
+    "Yseult", "Zora",    "Anselm",  "Bettany",  "Cedric", "Dorothea",   "Elowen",    "Faramond",
+    "Søren",  "Aurélie", "Björn",   "Eilís",    "Tomás",  "Małgorzata", "Ægir",      "Niamh"};
 
 constexpr std::array<std::string_view, 40> kLastNames = {
-    "Ashdown",   "Blackthorn", "Crowley",   "Dunmore",   "Evergreen", "Fairweather", "Greyhame",
-    "Hollowell", "Ironside",   "Jessop",    "Kingsley",  "Longstaff", "Merriweather", "Northcott",
-    "Oakheart",  "Pembroke",   "Quill",     "Ravenscroft", "Stormborn", "Thistlewood", "Underhill",
-    "Vance",     "Whitlock",   "Yarrow",    "Abernethy", "Brightwater", "Coldridge", "Drummond",
-    "Eastwick",  "Fennimore",  "O'Malley",  "Van der Berg", "Østergaard", "Llewellyn", "MacAllister",
-    "Ó Briain",  "Delacroix",  "Hargreave", "Winterbourne", "Kowalczyk"};
+    "Ashdown",      "Blackthorn",   "Crowley",      "Dunmore",   "Evergreen",   "Fairweather",
+    "Greyhame",     "Hollowell",    "Ironside",     "Jessop",    "Kingsley",    "Longstaff",
+    "Merriweather", "Northcott",    "Oakheart",     "Pembroke",  "Quill",       "Ravenscroft",
+    "Stormborn",    "Thistlewood",  "Underhill",    "Vance",     "Whitlock",    "Yarrow",
+    "Abernethy",    "Brightwater",  "Coldridge",    "Drummond",  "Eastwick",    "Fennimore",
+    "O'Malley",     "Van der Berg", "Østergaard",   "Llewellyn", "MacAllister", "Ó Briain",
+    "Delacroix",    "Hargreave",    "Winterbourne", "Kowalczyk"};
 
 constexpr std::array<std::string_view, 24> kPlaces = {
-    "Highkeep",   "Ravensford", "Saltmere",   "Thornwall",  "Greywold",    "Emberfall",
-    "Stonebridge", "Marrowgate", "Ashvale",   "Duskhollow", "Brightwater", "Kingsreach",
-    "Wolfden",    "Coldharbour", "Fenwick",   "Ironcoast",  "Sunreach",    "Moonspring",
-    "Oldcastle",  "Rookhaven",  "Westmarch",  "Gallowmere", "Harrowdale",  "Skelding"};
+    "Highkeep",    "Ravensford",  "Saltmere",  "Thornwall",  "Greywold",    "Emberfall",
+    "Stonebridge", "Marrowgate",  "Ashvale",   "Duskhollow", "Brightwater", "Kingsreach",
+    "Wolfden",     "Coldharbour", "Fenwick",   "Ironcoast",  "Sunreach",    "Moonspring",
+    "Oldcastle",   "Rookhaven",   "Westmarch", "Gallowmere", "Harrowdale",  "Skelding"};
 
 constexpr std::array<std::string_view, 30> kWords = {
-    "banner",  "rampart", "outpost", "vanguard", "rearguard", "bastion", "palisade", "watch",
-    "garrison", "redoubt", "ford",    "causeway", "ridge",    "gate",    "keep",     "tower",
-    "barracks", "armoury", "stable",  "signal",   "beacon",   "wagon",   "ration",   "forge",
-    "ward",    "rune",    "scroll",  "lantern",  "horn",     "shield"};
+    "banner",   "rampart", "outpost", "vanguard", "rearguard", "bastion", "palisade", "watch",
+    "garrison", "redoubt", "ford",    "causeway", "ridge",     "gate",    "keep",     "tower",
+    "barracks", "armoury", "stable",  "signal",   "beacon",    "wagon",   "ration",   "forge",
+    "ward",     "rune",    "scroll",  "lantern",  "horn",      "shield"};
 
 constexpr std::array<std::string_view, 24> kClauses = {
     "held the ford until relieved at dusk",
@@ -60,7 +61,7 @@ constexpr std::array<std::string_view, 24> kClauses = {
     "no further incidents"};
 
 constexpr std::array<std::string_view, 6> kQuotes = {
-    "\"hold at all costs\"", "\"the fens are quiet\"", "\"send the healers\"",
+    "\"hold at all costs\"", "\"the fens are quiet\"",    "\"send the healers\"",
     "\"not one step back\"", "\"fall back to the keep\"", "\"they come at dawn\""};
 
 template <size_t N>
