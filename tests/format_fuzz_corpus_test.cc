@@ -28,11 +28,11 @@ void RunCorpus(const std::string& name, DataFormat format) {
 }
 
 TEST(FormatFuzzCorpusTest, CsvSeedsReadWithoutBreakingInvariants) {
-  RunCorpus("csv", DataFormat::kCsv);
+  RunCorpus("csv_fuzz", DataFormat::kCsv);
 }
 
 TEST(FormatFuzzCorpusTest, JsonlSeedsReadWithoutBreakingInvariants) {
-  RunCorpus("jsonl", DataFormat::kJsonl);
+  RunCorpus("jsonl_fuzz", DataFormat::kJsonl);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include "format/csv_reader.h"
 #include "format/jsonl_reader.h"
+#include "format/parquet/parquet_reader.h"
 
 namespace mesh::format {
 namespace {
@@ -56,7 +57,7 @@ Result<std::unique_ptr<BatchReader>> OpenBatchReader(std::shared_ptr<FileSystem>
     case DataFormat::kJsonl:
       return OpenJsonlReader(std::move(fs), path, schema, options);
     case DataFormat::kParquet:
-      return Status::NotSupported(path + ": reading Parquet is not available in this build");
+      return OpenParquetBatchReader(std::move(fs), path, schema, options);
   }
   return Status::InvalidArgument(path + ": unknown data format");
 }
