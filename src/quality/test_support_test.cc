@@ -41,8 +41,12 @@ BatchBuilder& BatchBuilder::Row(const std::vector<std::string>& cells) {
   for (size_t i = 0; i < cells.size() && i < batch_.columns.size(); ++i) {
     if (!cells[i].empty() && cells[i][0] == '!') {
       batch_.columns[i].AppendNull();
-      batch_.type_errors.push_back({batch_.first_row + static_cast<int64_t>(batch_.num_rows),
-                                    static_cast<int>(i), cells[i].substr(1), "unreadable"});
+      format::TypeError error;
+      error.row = batch_.first_row + static_cast<int64_t>(batch_.num_rows);
+      error.column = static_cast<int>(i);
+      error.raw = cells[i].substr(1);
+      error.reason = "unreadable";
+      batch_.type_errors.push_back(std::move(error));
       continue;
     }
     AppendCell(&batch_.columns[i], cells[i]);
