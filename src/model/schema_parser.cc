@@ -55,10 +55,12 @@ std::string TypeHint(std::string_view written) {
 
 std::string Quoted(const yaml::Node& node) { return "'" + node.scalar + "'"; }
 
-// Whether a number literal fits an integer type.
+// Whether a number literal can bound or list values of an integer type. Any finite number can:
+// values compare as numbers, so `min: 1.5` on an int64 admits 2 and up. A whole number must fit
+// the type, since a bound outside it is almost certainly a typo.
 bool FitsInteger(const yaml::Node& node, TypeId id) {
   std::optional<int64_t> value = node.AsInt();
-  if (!value) return false;
+  if (!value) return node.AsDouble().has_value();
   if (id == TypeId::kInt32) {
     return *value >= std::numeric_limits<int32_t>::min() &&
            *value <= std::numeric_limits<int32_t>::max();
@@ -79,7 +81,7 @@ std::optional<std::string> ConvertLiteral(const yaml::Node& node, const FieldTyp
       if (literal->kind == Literal::Kind::kNumber && FitsInteger(node, type.id)) {
         return std::nullopt;
       }
-      return "is not an " + type_name + ": write a whole number in the type's range";
+      return "is not an " + type_name + " bound: write a number (unquoted) in the type's range, e.g. 12";
     case TypeId::kFloat:
     case TypeId::kDouble:
     case TypeId::kDecimal:

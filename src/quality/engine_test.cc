@@ -216,7 +216,7 @@ TEST(QualityEngineTest, AllowedValuesAreExactForStringsAndNumericForNumbers) {
       allowed_values: [north, south]
     - name: level
       type: int32
-      allowed_values: [1, 2.0, "3"]
+      allowed_values: [1, 2.0, 3]
     - name: share
       type: decimal(5,2)
       allowed_values: [0.5, 1]
