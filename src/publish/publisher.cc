@@ -43,24 +43,17 @@ class StagedObject {
     staged->file_ = std::make_unique<ObjectWriterFile>(staged->object_.get());
     const std::string name =
         descriptor.name + "." + std::string(OutputFormatName(descriptor.output_format));
-    switch (descriptor.output_format) {
-      case OutputFormat::kParquet: {
-        ASSIGN_OR_RAISE(staged->parquet_, format::parquet::ParquetWriter::Make(staged->file_.get(),
-                                                                               descriptor.schema));
-        break;
-      }
-      case OutputFormat::kCsv:
-        ASSIGN_OR_RAISE(
-            staged->text_,
-            format::OpenCsvWriter(std::make_unique<ObjectWriterFile>(staged->object_.get()), name,
-                                  descriptor.schema));
-        break;
-      case OutputFormat::kJsonl:
-        ASSIGN_OR_RAISE(
-            staged->text_,
-            format::OpenJsonlWriter(std::make_unique<ObjectWriterFile>(staged->object_.get()), name,
-                                    descriptor.schema));
-        break;
+    if (descriptor.output_format == OutputFormat::kParquet) {
+      ASSIGN_OR_RAISE(staged->parquet_,
+                      format::parquet::ParquetWriter::Make(staged->file_.get(), descriptor.schema));
+    } else if (descriptor.output_format == OutputFormat::kCsv) {
+      ASSIGN_OR_RAISE(staged->text_, format::OpenCsvWriter(
+                                         std::make_unique<ObjectWriterFile>(staged->object_.get()),
+                                         name, descriptor.schema));
+    } else {
+      ASSIGN_OR_RAISE(staged->text_, format::OpenJsonlWriter(
+                                         std::make_unique<ObjectWriterFile>(staged->object_.get()),
+                                         name, descriptor.schema));
     }
     return staged;
   }
