@@ -1,5 +1,6 @@
 #include "publish/publisher.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "format/batch_writer.h"

@@ -41,7 +41,7 @@ BatchBuilder& BatchBuilder::Row(const std::vector<std::string>& cells) {
   for (size_t i = 0; i < cells.size() && i < batch_.columns.size(); ++i) {
     if (!cells[i].empty() && cells[i][0] == '!') {
       batch_.columns[i].AppendNull();
-      batch_.type_errors.push_back({batch_.first_row + static_cast<int64_t>(batch_.num_rows),
+      batch_.type_errors.push_back({batch_.first_row + static_cast<int64_t>(batch_.num_rows), 0,
                                     static_cast<int>(i), cells[i].substr(1), "unreadable"});
       continue;
     }
