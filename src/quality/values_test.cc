@@ -40,9 +40,15 @@ TEST(KeyTableTest, KeepsDistinctKeysApartAndCountsOccurrences) {
   EXPECT_EQ(ints.size(), 2001u);
   for (const auto& slot : ints.slots()) {
     if (slot.count == 0) continue;
-    if (slot.key == 7) EXPECT_EQ(slot.count, 4u);
-    if (slot.key == 7) EXPECT_EQ(slot.first_row, 1u);
-    if (slot.key == 1999) EXPECT_EQ(slot.count, 2u);
+    if (slot.key == 7) {
+      EXPECT_EQ(slot.count, 4u);
+    }
+    if (slot.key == 7) {
+      EXPECT_EQ(slot.first_row, 1u);
+    }
+    if (slot.key == 1999) {
+      EXPECT_EQ(slot.count, 2u);
+    }
   }
 }
 
