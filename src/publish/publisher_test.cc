@@ -36,6 +36,7 @@ class PublisherTest : public ::testing::Test {
                           std::filesystem::copy_options::recursive);
     Write("good.csv", kGoodData);
     Write("bad.csv", kNegativeAmount);
+    ASSERT_TRUE(fs_->CreateDirs(root_ + "/.mesh").ok());
     auto catalog = SqliteCatalog::Open(root_ + "/.mesh/catalog.db");
     ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
     catalog_ = std::move(*catalog);
