@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "base/memory_filesystem.h"
 #include "format/batch_writer.h"
 #include "format/csv_writer.h"
 #include "format/jsonl_writer.h"
@@ -15,6 +16,7 @@
 #include "publish/version_gate.h"
 #include "quality/check_plan.h"
 #include "quality/engine.h"
+#include "quality/referential_kernel.h"
 #include "quality/report.h"
 
 namespace mesh {
@@ -127,14 +129,47 @@ Result<Governed> ValidateAndGovern(const PublishRequest& request) {
   return governed;
 }
 
+// The distinct values of `product.field` in the product's current published version, read
+// from the lake (the whole object is held in memory while its values are collected).
+Result<std::shared_ptr<const quality::ReferenceValues>> LoadPublishedReference(
+    Catalog& catalog, ObjectStore& lake, const std::string& product, const std::string& field) {
+  Result<VersionRecord> version = catalog.GetVersion(product, VersionSelector{});
+  if (!version.ok()) {
+    if (version.status().code() != StatusCode::kNotFound) return version.status();
+    return Status::NotFound("referential check on " + product + "." + field + ": " + product +
+                            " has no published version; publish it first");
+  }
+  FindingSink sink(version->Ref());
+  std::optional<Descriptor> referenced =
+      ParseDescriptorText(version->descriptor_yaml, version->Ref(), &sink);
+  if (!referenced) {
+    return Status::Corruption("catalog: the stored descriptor of " + version->Ref() +
+                              " cannot be parsed");
+  }
+  const int column = referenced->schema.FieldIndex(field);
+  if (column < 0) {
+    return Status::NotFound("referential check: " + version->Ref() + " has no field '" + field +
+                            "'");
+  }
+  std::optional<format::DataFormat> data_format =
+      format::DataFormatFromName(version->output_format);
+  if (!data_format) {
+    return Status::Corruption("catalog: " + version->Ref() + " has unknown output format '" +
+                              version->output_format + "'");
+  }
+  ASSIGN_OR_RAISE(std::string bytes, lake.Get(version->object_key));
+  auto memory = std::make_shared<MemoryFileSystem>();
+  const std::string path = "/" + version->Ref() + "." + version->output_format;
+  RETURN_NOT_OK(memory->WriteFileAtomically(path, bytes));
+  ASSIGN_OR_RAISE(std::unique_ptr<format::BatchReader> reader,
+                  format::OpenBatchReader(memory, path, *data_format, referenced->schema));
+  return quality::ReferenceValues::Load(reader.get(), column);
+}
+
 Result<Checked> CheckAndStage(const PublishRequest& request, const Descriptor& descriptor) {
   quality::PlanOptions plan_options;
-  plan_options.references =
-      [](const std::string& product,
-         const std::string& field) -> Result<std::shared_ptr<const quality::ReferenceValues>> {
-    return Status::NotSupported("referential check on " + product + "." + field +
-                                ": publishing does not yet read referenced products from the "
-                                "lake; run 'mesh check --ref' before publishing");
+  plan_options.references = [&request](const std::string& product, const std::string& field) {
+    return LoadPublishedReference(*request.catalog, *request.lake, product, field);
   };
   ASSIGN_OR_RAISE(quality::CheckPlan plan, quality::CheckPlan::Make(descriptor, plan_options));
   format::ReadOptions read_options;
@@ -154,13 +189,29 @@ Result<Checked> CheckAndStage(const PublishRequest& request, const Descriptor& d
   return checked;
 }
 
+// What a failed check measured, in words.
+std::string MeasuredText(const quality::CheckResult& check) {
+  switch (check.shape) {
+    case quality::ResultShape::kRows:
+      return std::to_string(check.failing_rows) + " failing rows";
+    case quality::ResultShape::kRowCount:
+      return std::to_string(static_cast<int64_t>(check.value.value_or(0))) + " rows";
+    case quality::ResultShape::kCompleteness:
+      return "completeness " + std::to_string(check.value.value_or(0));
+    case quality::ResultShape::kFreshness:
+    case quality::ResultShape::kLag:
+      return check.age_hours ? std::to_string(*check.age_hours) + " hours" : "no event time";
+  }
+  return "";
+}
+
 std::vector<std::string> RejectionReasons(const Descriptor& descriptor,
                                           const quality::QualityReport& report) {
   std::vector<std::string> reasons;
   for (const quality::CheckResult& check : report.checks) {
     if (check.passed || check.severity != Severity::kError) continue;
     reasons.push_back("check " + check.name + " failed (" + check.detail +
-                      "): " + std::to_string(check.failing_rows) + " failing rows");
+                      "): " + MeasuredText(check));
   }
   if (descriptor.sla && descriptor.sla->min_completeness &&
       report.sla.completeness < *descriptor.sla->min_completeness) {

@@ -166,8 +166,7 @@ TEST_F(PublisherTest, RemovingAFieldWithoutAMajorBumpIsRefused) {
       "      tags: [pii]\n",
       "");
   EditOrders("schema_version: 1.2.0", "schema_version: 1.3.0");
-  Write("narrow.csv",
-        "order_id,ordered_at,amount\n1,2026-11-20T06:00:00Z,1.00\n");
+  Write("narrow.csv", "order_id,ordered_at,amount\n1,2026-11-20T06:00:00Z,1.00\n");
   auto refused = Run("narrow.csv");
   ASSERT_TRUE(refused.ok()) << refused.status().ToString();
   ASSERT_EQ(refused->result, PublishResult::kRefused);
@@ -236,6 +235,55 @@ TEST_F(PublisherTest, UnreadableDataIsAnErrorAndPublishesNothing) {
   EXPECT_NE(failed.status().message().find("wrong.csv"), std::string::npos)
       << failed.status().message();
   EXPECT_EQ(CurrentSnapshot(), 0);
+}
+
+TEST_F(PublisherTest, ReferentialChecksReadTheReferencedProductFromTheLake) {
+  EditOrders("output_format: parquet", "output_format: csv");  // Parquet reading is optional
+  Write("products/sales/refunds.yaml",
+        "name: refunds\ndomain: sales\nowner: team-sales\ndescription: One row per refund\n"
+        "schema_version: 1.0.0\noutput_format: csv\n"
+        "documentation_url: https://wiki.example.org/refunds\n"
+        "sla:\n  availability: \"06:00 daily\"\n  max_lag_hours: 24\n  min_completeness: 0.9\n"
+        "lineage: [orders]\nclassification: internal\nsupport:\n  email: s@example.org\n"
+        "event_time: refunded_at\nschema:\n  primary_key: [refund_id]\n  fields:\n"
+        "    - {name: refund_id, type: int64, required: true}\n"
+        "    - {name: refunded_at, type: timestamp, required: true}\n"
+        "    - {name: order_id, type: int64, required: true}\n"
+        "quality:\n  - check: referential\n    column: order_id\n"
+        "    references: orders.order_id\n");
+  Write("refunds_ok.csv", "refund_id,refunded_at,order_id\n1,2026-11-20T07:30:00Z,2\n");
+  Write("refunds_bad.csv", "refund_id,refunded_at,order_id\n1,2026-11-20T07:30:00Z,9\n");
+  auto workspace = Workspace::Open(fs_, root_);
+  ASSERT_TRUE(workspace.ok());
+  auto publish_refunds = [&](const std::string& data) {
+    PublishRequest request;
+    request.workspace = &*workspace;
+    request.descriptor_file = "products/sales/refunds.yaml";
+    request.data_path = JoinPath(root_, data);
+    request.person = "bob";
+    request.catalog = catalog_.get();
+    request.lake = lake_.get();
+    request.clock = &clock_;
+    return Publish(request);
+  };
+  auto unpublished = publish_refunds("refunds_ok.csv");
+  ASSERT_FALSE(unpublished.ok());
+  EXPECT_NE(unpublished.status().message().find("orders has no published version"),
+            std::string::npos)
+      << unpublished.status().message();
+
+  ASSERT_EQ(Run("good.csv")->result, PublishResult::kPublished);
+  auto bad = publish_refunds("refunds_bad.csv");
+  ASSERT_TRUE(bad.ok()) << bad.status().ToString();
+  EXPECT_EQ(bad->result, PublishResult::kRejected);
+  auto good = publish_refunds("refunds_ok.csv");
+  ASSERT_TRUE(good.ok()) << good.status().ToString();
+  ASSERT_EQ(good->result, PublishResult::kPublished)
+      << (good->findings.empty() ? "" : good->findings[0].ToString());
+  auto upstream = catalog_->Upstream("refunds");
+  ASSERT_TRUE(upstream.ok());
+  ASSERT_EQ(upstream->size(), 1u);
+  EXPECT_EQ((*upstream)[0].upstream, "orders");
 }
 
 }  // namespace
