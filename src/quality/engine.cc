@@ -95,6 +95,7 @@ Status ReadOnCallingThread(const CheckPlan& plan, format::BatchReader* reader,
     ASSIGN_OR_RAISE(bool more, reader->Next(&batch));
     if (!more) return Status::OK();
     RETURN_NOT_OK(CheckShape(plan, batch));
+    if (options.on_batch) RETURN_NOT_OK(options.on_batch(batch));
     outcome->rows += static_cast<int64_t>(batch.num_rows);
     ConsumeBatch(plan, batch, &outcome->workers[0]);
     if (options.progress) options.progress(reader->bytes_read(), reader->bytes_total());
@@ -129,6 +130,7 @@ Status ReadWithWorkers(const CheckPlan& plan, format::BatchReader* reader,
     }
     if (!*more) break;
     status = CheckShape(plan, *batch);
+    if (status.ok() && options.on_batch) status = options.on_batch(*batch);
     if (!status.ok()) break;
     outcome->rows += static_cast<int64_t>(batch->num_rows);
     work.Push(batch);

@@ -23,6 +23,9 @@ struct EngineOptions {
   Timestamp now;    // the publish time standing in for freshness and lag (from the Clock)
   // Called on the calling thread after each batch is read: bytes read so far, bytes in all.
   std::function<void(uint64_t done, uint64_t total)> progress;
+  // Called on the calling thread with each batch, in file order, before the kernels see it (a
+  // publish writes the data out in the same pass). An error stops the pass and is returned.
+  std::function<Status(const format::Batch&)> on_batch;
 };
 
 // Reads `reader` to its end. Errors of the reader (an unreadable file, a malformed line) are

@@ -59,6 +59,53 @@ TEST(QualityEngineTest, RequiredPassesWithoutNullsAndFailsWithThem) {
   EXPECT_TRUE(dirty->HasFailedErrors());
 }
 
+TEST(QualityEngineTest, OnBatchSeesEveryBatchInOrderForAnyThreadCount) {
+  Descriptor descriptor = ParseTestDescriptor(kIdAndName);
+  for (int threads : {1, 3}) {
+    std::vector<format::Batch> batches;
+    for (int b = 0; b < 5; ++b) {
+      batches.push_back(BatchBuilder(descriptor).Row({std::to_string(b), "x"}).Build());
+    }
+    auto plan = CheckPlan::Make(descriptor);
+    ASSERT_TRUE(plan.ok());
+    testing::VectorBatchReader reader(std::move(batches));
+    std::vector<int64_t> first_rows;
+    EngineOptions options;
+    options.threads = threads;
+    options.on_batch = [&](const format::Batch& batch) {
+      first_rows.push_back(batch.first_row);
+      return Status::OK();
+    };
+    auto report = RunChecks(*plan, &reader, options);
+    ASSERT_TRUE(report.ok()) << report.status().ToString();
+    EXPECT_EQ(first_rows, (std::vector<int64_t>{1, 2, 3, 4, 5})) << threads;
+    EXPECT_EQ(report->rows, 5);
+  }
+}
+
+TEST(QualityEngineTest, OnBatchErrorStopsThePass) {
+  Descriptor descriptor = ParseTestDescriptor(kIdAndName);
+  for (int threads : {1, 2}) {
+    std::vector<format::Batch> batches;
+    for (int b = 0; b < 4; ++b) {
+      batches.push_back(BatchBuilder(descriptor).Row({std::to_string(b), "x"}).Build());
+    }
+    auto plan = CheckPlan::Make(descriptor);
+    ASSERT_TRUE(plan.ok());
+    testing::VectorBatchReader reader(std::move(batches));
+    int calls = 0;
+    EngineOptions options;
+    options.threads = threads;
+    options.on_batch = [&](const format::Batch&) {
+      return ++calls == 2 ? Status::IOError("lake full") : Status::OK();
+    };
+    auto report = RunChecks(*plan, &reader, options);
+    ASSERT_FALSE(report.ok());
+    EXPECT_EQ(report.status().message(), "lake full");
+    EXPECT_EQ(calls, 2);
+  }
+}
+
 TEST(QualityEngineTest, ExamplesAreTheFirstFiveFailingRowsAcrossBatches) {
   Descriptor descriptor = ParseTestDescriptor(kIdAndName);
   std::vector<format::Batch> batches;

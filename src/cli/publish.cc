@@ -1,0 +1,178 @@
+// mesh publish DESCRIPTOR DATA --as PERSON [--format F] [--json] [--catalog URI] [--lake URI]
+// Publishes one version of a data product (src/publish/publisher.h): validation and governance,
+// team membership, quality checks while the data is written to the lake in the descriptor's
+// output format, the version gate, then an atomic catalog commit, or a quarantine entry.
+// Exit codes: 0 published, 1 refused or rejected (reasons printed), 2 usage or input error.
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "base/clock.h"
+#include "cli/catalog_option.h"
+#include "cli/findings_output.h"
+#include "cli/verb.h"
+#include "cli/workspace_option.h"
+#include "publish/publisher.h"
+
+namespace mesh::cli {
+namespace {
+
+struct PublishOptions {
+  std::string descriptor;
+  std::string data;
+  std::string person;
+  std::string format;
+  bool json = false;
+  int threads = 2;
+  StoreOptions stores;
+};
+
+int Fail(const std::string& message) {
+  std::cerr << "mesh publish: " << message << "\n";
+  return kExitUsage;
+}
+
+Result<format::DataFormat> ChooseDataFormat(const std::string& path, const std::string& name) {
+  if (!name.empty()) {
+    std::optional<format::DataFormat> format = format::DataFormatFromName(name);
+    if (!format)
+      return Status::InvalidArgument("--format '" + name + "': use csv, jsonl or parquet");
+    return *format;
+  }
+  std::optional<format::DataFormat> format = format::DataFormatFromPath(path);
+  if (!format) {
+    return Status::InvalidArgument(path +
+                                   ": cannot tell the format from the extension; pass "
+                                   "--format csv|jsonl|parquet");
+  }
+  return *format;
+}
+
+nlohmann::ordered_json OutcomeJson(const PublishOutcome& outcome) {
+  nlohmann::ordered_json json;
+  json["result"] = std::string(PublishResultName(outcome.result));
+  if (outcome.version) {
+    const VersionRecord& version = *outcome.version;
+    json["ref"] = version.Ref();
+    json["version"] = FormatSchemaVersion(version.version);
+    json["snapshot"] = version.snapshot;
+    json["object_key"] = version.object_key;
+    json["rows"] = version.row_count;
+    json["bytes"] = version.bytes;
+    json["completeness"] = version.completeness;
+    json["lag_hours"] = version.lag_hours ? nlohmann::ordered_json(*version.lag_hours) : nullptr;
+    json["openlineage"] = outcome.openlineage_path;
+  }
+  if (outcome.quarantine_id) json["quarantine_id"] = *outcome.quarantine_id;
+  json["reasons"] = outcome.reasons;
+  json["findings"] = nlohmann::ordered_json::array();
+  for (const Finding& finding : outcome.findings)
+    json["findings"].push_back(FindingToJson(finding));
+  if (!outcome.report_json.empty()) {
+    json["report"] = nlohmann::ordered_json::parse(outcome.report_json);
+  }
+  return json;
+}
+
+void PrintOutcome(const PublishOutcome& outcome, bool color) {
+  switch (outcome.result) {
+    case PublishResult::kPublished:
+      std::cout << "published " << outcome.version->Ref() << ": " << outcome.version->row_count
+                << " rows, " << outcome.version->bytes << " bytes ("
+                << outcome.version->output_format << ") as " << outcome.version->object_key << "\n";
+      break;
+    case PublishResult::kRejected:
+      std::cout << "rejected: the data failed its checks; quarantined as entry "
+                << *outcome.quarantine_id << " (mesh quarantine show " << *outcome.quarantine_id
+                << "); the current version is unchanged\n";
+      for (const std::string& reason : outcome.reasons) std::cout << "  " << reason << "\n";
+      break;
+    case PublishResult::kRefused:
+      std::cout << "refused: nothing was published\n";
+      PrintFindings(std::cout, outcome.findings, 1, color);
+      break;
+  }
+}
+
+int RunPublish(const GlobalOptions& global, const PublishOptions& options) {
+  Result<std::shared_ptr<Clock>> clock = ClockFromEnvironment();
+  if (!clock.ok()) return Fail(clock.status().message());
+  Result<Workspace> workspace = OpenWorkspace(global);
+  if (!workspace.ok()) return Fail(workspace.status().message());
+  Result<std::vector<std::string>> descriptor = ResolveUserPath(*workspace, options.descriptor);
+  if (!descriptor.ok()) return Fail(descriptor.status().message());
+  if (descriptor->size() != 1) return Fail(options.descriptor + ": name one descriptor file");
+  Result<format::DataFormat> format = ChooseDataFormat(options.data, options.format);
+  if (!format.ok()) return Fail(format.status().message());
+  Result<std::unique_ptr<Catalog>> catalog = OpenVerbCatalog(options.stores, *workspace);
+  if (!catalog.ok()) return Fail(catalog.status().message());
+  Result<std::unique_ptr<ObjectStore>> lake = OpenVerbLake(options.stores, *workspace);
+  if (!lake.ok()) return Fail(lake.status().message());
+
+  PublishRequest request;
+  request.workspace = &*workspace;
+  request.descriptor_file = descriptor->front();
+  request.data_path = AbsolutePath(options.data);
+  request.data_format = *format;
+  request.person = options.person;
+  request.catalog = catalog->get();
+  request.lake = lake->get();
+  request.clock = clock->get();
+  request.openlineage_dir = workspace->PathOf(".mesh/openlineage");
+  request.threads = options.threads;
+  Result<PublishOutcome> outcome = Publish(request);
+  if (!outcome.ok()) {
+    if (outcome.status().code() == StatusCode::kPermissionDenied || outcome.status().IsConflict()) {
+      std::cerr << "mesh publish: " << outcome.status().message() << "\n";
+      return kExitFindings;
+    }
+    return Fail(outcome.status().message());
+  }
+  if (options.json) {
+    std::cout << OutcomeJson(*outcome).dump(2) << "\n";
+  } else {
+    PrintOutcome(*outcome, global.color);
+  }
+  return outcome->result == PublishResult::kPublished ? kExitOk : kExitFindings;
+}
+
+void SetupPublish(CLI::App& app, const GlobalOptions& global, int* exit_code) {
+  CLI::App* command = app.add_subcommand(
+      "publish",
+      "Publish a version of a data product: govern the descriptor, check the data while storing "
+      "it in the lake, enforce the version rules, then record it in the catalog");
+  auto options = std::make_shared<PublishOptions>();
+  command->add_option("descriptor", options->descriptor, "The product's descriptor (YAML)")
+      ->required();
+  command->add_option("data", options->data, "The data file (CSV, JSONL or Parquet)")->required();
+  command
+      ->add_option("--as", options->person,
+                   "Who publishes: a member of the product's owning team (mesh.yaml)")
+      ->required();
+  command->add_option("--format", options->format,
+                      "csv, jsonl or parquet (default: from the data file's extension)");
+  command->add_flag("--json", options->json,
+                    "Print {result, ref, version, snapshot, object_key, rows, bytes, "
+                    "completeness, lag_hours, openlineage, quarantine_id, reasons, findings, "
+                    "report}");
+  command->add_option("--threads", options->threads, "Threads reading and checking (default 2)");
+  AddStoreOptions(command, &options->stores);
+  command->footer(
+      "Steps: validation and governance of the descriptor (error findings refuse), membership "
+      "of the owning team, the quality checks in one pass while the data is written to the lake "
+      "in the descriptor's output_format, the version rules against the current version "
+      "(version.bump_required, version.lowered refuse), then either an atomic catalog commit "
+      "(name@version#snapshot, audit entry, lineage, .mesh/openlineage/<name>-<snapshot>.json) "
+      "or, when an error-severity check fails or completeness is below sla.min_completeness, a "
+      "quarantine entry. The previous version stays current unless the publish succeeds. Time "
+      "comes from MESH_NOW when set.\n"
+      "Exit codes: 0 published, 1 refused, rejected, not a member of the owning team, or lost a "
+      "race (run again), 2 usage or input error (unreadable or malformed data, no workspace).");
+  command->callback([&global, options, exit_code] { *exit_code = RunPublish(global, *options); });
+}
+
+}  // namespace
+
+MESH_REGISTER_VERB("publish", 50, SetupPublish);
+
+}  // namespace mesh::cli

@@ -1,0 +1,109 @@
+// mesh show NAME[@VERSION][#SNAPSHOT] [--json] [--catalog URI]: one published snapshot of a
+// product: its product record, figures, status and stored descriptor.
+// Exit codes: 0 shown, 2 usage error or unknown product/version.
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "catalog/product_ref.h"
+#include "cli/catalog_option.h"
+#include "cli/verb.h"
+#include "cli/workspace_option.h"
+
+namespace mesh::cli {
+namespace {
+
+struct ShowOptions {
+  std::string ref;
+  bool json = false;
+  StoreOptions stores;
+};
+
+int Fail(const Status& status) {
+  std::cerr << "mesh show: " << status.message() << "\n";
+  return kExitUsage;
+}
+
+nlohmann::ordered_json ShowJson(const ProductRecord& product, const VersionRecord& version) {
+  nlohmann::ordered_json json;
+  json["ref"] = version.Ref();
+  json["name"] = product.name;
+  json["domain"] = product.domain;
+  json["owner"] = product.owner;
+  json["description"] = product.description;
+  json["tags"] = product.tags;
+  json["version"] = FormatSchemaVersion(version.version);
+  json["snapshot"] = version.snapshot;
+  json["status"] = std::string(VersionStatusName(version.status));
+  json["publisher"] = version.publisher;
+  json["published_at"] = FormatTimestamp(version.published_at);
+  json["rows"] = version.row_count;
+  json["bytes"] = version.bytes;
+  json["completeness"] = version.completeness;
+  json["lag_hours"] = version.lag_hours ? nlohmann::ordered_json(*version.lag_hours) : nullptr;
+  json["output_format"] = version.output_format;
+  json["object_key"] = version.object_key;
+  json["content_hash"] = version.content_hash;
+  json["readable_until"] = version.readable_until
+                               ? nlohmann::ordered_json(FormatTimestamp(*version.readable_until))
+                               : nullptr;
+  json["descriptor"] = version.descriptor_yaml;
+  return json;
+}
+
+int RunShow(const GlobalOptions& global, const ShowOptions& options) {
+  Result<ProductRef> ref = ParseProductRef(options.ref);
+  if (!ref.ok()) return Fail(ref.status());
+  Result<Workspace> workspace = OpenWorkspace(global);
+  if (!workspace.ok()) return Fail(workspace.status());
+  Result<std::unique_ptr<Catalog>> catalog = OpenVerbCatalog(options.stores, *workspace);
+  if (!catalog.ok()) return Fail(catalog.status());
+  Result<ProductRecord> product = (*catalog)->GetProduct(ref->name);
+  if (!product.ok()) return Fail(product.status());
+  Result<VersionRecord> version = (*catalog)->GetVersion(ref->name, ref->selector);
+  if (!version.ok()) return Fail(version.status());
+  if (options.json) {
+    std::cout << ShowJson(*product, *version).dump(2) << "\n";
+    return kExitOk;
+  }
+  std::cout << version->Ref() << " (" << VersionStatusName(version->status) << ")\n"
+            << "  domain:       " << product->domain << "\n"
+            << "  owner:        " << product->owner << "\n"
+            << "  description:  " << product->description << "\n"
+            << "  published:    " << FormatTimestamp(version->published_at) << " by "
+            << version->publisher << "\n"
+            << "  data:         " << version->row_count << " rows, " << version->bytes << " bytes, "
+            << version->output_format << ", " << version->object_key << "\n"
+            << "  completeness: " << version->completeness << "\n";
+  if (version->lag_hours) std::cout << "  lag:          " << *version->lag_hours << " h\n";
+  if (version->readable_until) {
+    std::cout << "  readable until " << FormatTimestamp(*version->readable_until) << "\n";
+  }
+  return kExitOk;
+}
+
+void SetupShow(CLI::App& app, const GlobalOptions& global, int* exit_code) {
+  CLI::App* command = app.add_subcommand(
+      "show", "Show a published snapshot of a product: metadata, figures, stored descriptor");
+  auto options = std::make_shared<ShowOptions>();
+  command
+      ->add_option("ref", options->ref,
+                   "NAME (current), NAME@VERSION (its newest snapshot), NAME#SNAPSHOT or "
+                   "NAME@VERSION#SNAPSHOT")
+      ->required();
+  command->add_flag("--json", options->json,
+                    "Print {ref, name, domain, owner, description, tags, version, snapshot, "
+                    "status, publisher, published_at, rows, bytes, completeness, lag_hours, "
+                    "output_format, object_key, content_hash, readable_until, descriptor}");
+  AddStoreOptions(command, &options->stores);
+  command->footer(
+      "Exit codes: 0 shown, 2 usage error, a malformed reference, no workspace, or no such "
+      "product or version.");
+  command->callback([&global, options, exit_code] { *exit_code = RunShow(global, *options); });
+}
+
+}  // namespace
+
+MESH_REGISTER_VERB("show", 56, SetupShow);
+
+}  // namespace mesh::cli

@@ -1,0 +1,89 @@
+// mesh versions NAME [--json] [--catalog URI]: every published snapshot of a product, newest
+// first, with its status, publisher, time, rows and completeness.
+// Exit codes: 0 listed, 2 usage error or unknown product.
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli/catalog_option.h"
+#include "cli/verb.h"
+#include "cli/workspace_option.h"
+
+namespace mesh::cli {
+namespace {
+
+struct VersionsOptions {
+  std::string name;
+  bool json = false;
+  StoreOptions stores;
+};
+
+nlohmann::ordered_json VersionJson(const VersionRecord& version) {
+  nlohmann::ordered_json json;
+  json["ref"] = version.Ref();
+  json["version"] = FormatSchemaVersion(version.version);
+  json["snapshot"] = version.snapshot;
+  json["status"] = std::string(VersionStatusName(version.status));
+  json["publisher"] = version.publisher;
+  json["published_at"] = FormatTimestamp(version.published_at);
+  json["rows"] = version.row_count;
+  json["bytes"] = version.bytes;
+  json["completeness"] = version.completeness;
+  json["lag_hours"] = version.lag_hours ? nlohmann::ordered_json(*version.lag_hours) : nullptr;
+  json["object_key"] = version.object_key;
+  json["output_format"] = version.output_format;
+  return json;
+}
+
+int RunVersions(const GlobalOptions& global, const VersionsOptions& options) {
+  Result<Workspace> workspace = OpenWorkspace(global);
+  if (!workspace.ok()) {
+    std::cerr << "mesh versions: " << workspace.status().message() << "\n";
+    return kExitUsage;
+  }
+  Result<std::unique_ptr<Catalog>> catalog = OpenVerbCatalog(options.stores, *workspace);
+  if (!catalog.ok()) {
+    std::cerr << "mesh versions: " << catalog.status().message() << "\n";
+    return kExitUsage;
+  }
+  Result<std::vector<VersionRecord>> versions = (*catalog)->ListVersions(options.name);
+  if (!versions.ok()) {
+    std::cerr << "mesh versions: " << versions.status().message() << "\n";
+    return kExitUsage;
+  }
+  if (options.json) {
+    nlohmann::ordered_json json = nlohmann::ordered_json::array();
+    for (const VersionRecord& version : *versions) json.push_back(VersionJson(version));
+    std::cout << json.dump(2) << "\n";
+    return kExitOk;
+  }
+  for (const VersionRecord& version : *versions) {
+    std::cout << version.Ref() << "  " << VersionStatusName(version.status) << "  "
+              << FormatTimestamp(version.published_at) << "  " << version.publisher << "  "
+              << version.row_count << " rows  completeness " << version.completeness << "\n";
+  }
+  if (versions->empty()) std::cout << options.name << " has no published version\n";
+  return kExitOk;
+}
+
+void SetupVersions(CLI::App& app, const GlobalOptions& global, int* exit_code) {
+  CLI::App* command =
+      app.add_subcommand("versions", "List every published snapshot of a product, newest first");
+  auto options = std::make_shared<VersionsOptions>();
+  command->add_option("name", options->name, "The product's name")->required();
+  command->add_flag("--json", options->json,
+                    "Print [{ref, version, snapshot, status, publisher, published_at, rows, "
+                    "bytes, completeness, lag_hours, object_key, output_format}]");
+  AddStoreOptions(command, &options->stores);
+  command->footer(
+      "Output: one line per snapshot: name@version#snapshot, status (current, superseded, "
+      "retired), time, publisher, rows, completeness.\n"
+      "Exit codes: 0 listed, 2 usage error, no workspace, unreadable catalog or unknown product.");
+  command->callback([&global, options, exit_code] { *exit_code = RunVersions(global, *options); });
+}
+
+}  // namespace
+
+MESH_REGISTER_VERB("versions", 55, SetupVersions);
+
+}  // namespace mesh::cli

@@ -1,0 +1,371 @@
+#include "publish/publisher.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "base/memory_filesystem.h"
+#include "format/batch_writer.h"
+#include "format/csv_writer.h"
+#include "format/jsonl_writer.h"
+#include "format/parquet/parquet_writer.h"
+#include "governance/governance.h"
+#include "governance/policy_loader.h"
+#include "lineage/openlineage_event.h"
+#include "model/descriptor_parser.h"
+#include "publish/catalog_entry.h"
+#include "publish/version_gate.h"
+#include "quality/check_plan.h"
+#include "quality/engine.h"
+#include "quality/referential_kernel.h"
+#include "quality/report.h"
+
+namespace mesh {
+namespace {
+
+constexpr int64_t kDeprecationDays = 90;  // governance.md default deprecation period
+
+// A WritableFile whose bytes go to an ObjectWriter; Close leaves committing to the caller.
+class ObjectWriterFile final : public WritableFile {
+ public:
+  explicit ObjectWriterFile(ObjectWriter* writer) : writer_(writer) {}
+  Status Append(std::string_view data) override { return writer_->Append(data); }
+  Status Sync() override { return Status::OK(); }
+  Status Close() override { return Status::OK(); }
+
+ private:
+  ObjectWriter* writer_;
+};
+
+// Writes batches in the descriptor's output format into one lake object.
+class StagedObject {
+ public:
+  static Result<std::unique_ptr<StagedObject>> Make(ObjectStore& lake,
+                                                    const Descriptor& descriptor) {
+    auto staged = std::unique_ptr<StagedObject>(new StagedObject());
+    ASSIGN_OR_RAISE(staged->object_, lake.NewWriter());
+    staged->file_ = std::make_unique<ObjectWriterFile>(staged->object_.get());
+    const std::string name =
+        descriptor.name + "." + std::string(OutputFormatName(descriptor.output_format));
+    if (descriptor.output_format == OutputFormat::kParquet) {
+      ASSIGN_OR_RAISE(staged->parquet_,
+                      format::parquet::ParquetWriter::Make(staged->file_.get(), descriptor.schema));
+    } else if (descriptor.output_format == OutputFormat::kCsv) {
+      ASSIGN_OR_RAISE(staged->text_, format::OpenCsvWriter(
+                                         std::make_unique<ObjectWriterFile>(staged->object_.get()),
+                                         name, descriptor.schema));
+    } else {
+      ASSIGN_OR_RAISE(staged->text_, format::OpenJsonlWriter(
+                                         std::make_unique<ObjectWriterFile>(staged->object_.get()),
+                                         name, descriptor.schema));
+    }
+    return staged;
+  }
+
+  Status Write(const format::Batch& batch) {
+    return parquet_ ? parquet_->WriteBatch(batch) : text_->Write(batch);
+  }
+
+  Result<ObjectRef> Commit() {
+    RETURN_NOT_OK(parquet_ ? parquet_->Close() : text_->Finish());
+    return object_->Commit();
+  }
+
+ private:
+  StagedObject() = default;
+  std::unique_ptr<ObjectWriter> object_;
+  std::unique_ptr<ObjectWriterFile> file_;
+  std::unique_ptr<format::parquet::ParquetWriter> parquet_;
+  std::unique_ptr<format::BatchWriter> text_;
+};
+
+struct Checked {
+  quality::QualityReport report;
+  ObjectRef object;
+};
+
+// Validation and governance findings of `descriptor_file`; the descriptor when it could be read.
+struct Governed {
+  std::optional<Descriptor> descriptor;
+  std::optional<Organisation> org;
+  std::vector<Finding> errors;
+};
+
+Result<Governed> ValidateAndGovern(const PublishRequest& request) {
+  const Workspace& workspace = *request.workspace;
+  ASSIGN_OR_RAISE(WorkspaceContents contents, workspace.Load());
+  ASSIGN_OR_RAISE(governance::LoadedPolicies policies,
+                  governance::LoadPolicies(workspace.fs(), workspace.root()));
+  const Descriptor* descriptor = contents.FindByFile(request.descriptor_file);
+  if (descriptor == nullptr) {
+    return Status::NotFound(request.descriptor_file +
+                            ": not a product descriptor of the workspace (descriptors live "
+                            "under products/ of " +
+                            workspace.root() + ")");
+  }
+  Governed governed;
+  std::vector<Finding> findings = contents.findings;
+  if (contents.org) {
+    governance::GovernanceInput input;
+    input.org = &*contents.org;
+    for (const Descriptor& product : contents.descriptors) {
+      if (!product.name.empty()) input.products.push_back(&product);
+    }
+    input.global_policy = policies.global ? &*policies.global : nullptr;
+    input.domain_policies = policies.domains;
+    input.now = request.clock->Now();
+    std::vector<Finding> more = governance::Govern(input);
+    findings.insert(findings.end(), more.begin(), more.end());
+  }
+  for (Finding& finding : findings) {
+    if (finding.severity == Severity::kError && finding.file == request.descriptor_file) {
+      governed.errors.push_back(std::move(finding));
+    }
+  }
+  for (const Finding& finding : policies.findings) {
+    if (finding.severity == Severity::kError) governed.errors.push_back(finding);
+  }
+  governed.descriptor = *descriptor;
+  governed.org = contents.org;
+  return governed;
+}
+
+// The distinct values of `product.field` in the product's current published version, read
+// from the lake (the whole object is held in memory while its values are collected).
+Result<std::shared_ptr<const quality::ReferenceValues>> LoadPublishedReference(
+    Catalog& catalog, ObjectStore& lake, const std::string& product, const std::string& field) {
+  Result<VersionRecord> version = catalog.GetVersion(product, VersionSelector{});
+  if (!version.ok()) {
+    if (version.status().code() != StatusCode::kNotFound) return version.status();
+    return Status::NotFound("referential check on " + product + "." + field + ": " + product +
+                            " has no published version; publish it first");
+  }
+  FindingSink sink(version->Ref());
+  std::optional<Descriptor> referenced =
+      ParseDescriptorText(version->descriptor_yaml, version->Ref(), &sink);
+  if (!referenced) {
+    return Status::Corruption("catalog: the stored descriptor of " + version->Ref() +
+                              " cannot be parsed");
+  }
+  const int column = referenced->schema.FieldIndex(field);
+  if (column < 0) {
+    return Status::NotFound("referential check: " + version->Ref() + " has no field '" + field +
+                            "'");
+  }
+  std::optional<format::DataFormat> data_format =
+      format::DataFormatFromName(version->output_format);
+  if (!data_format) {
+    return Status::Corruption("catalog: " + version->Ref() + " has unknown output format '" +
+                              version->output_format + "'");
+  }
+  ASSIGN_OR_RAISE(std::string bytes, lake.Get(version->object_key));
+  auto memory = std::make_shared<MemoryFileSystem>();
+  const std::string path = "/" + version->Ref() + "." + version->output_format;
+  RETURN_NOT_OK(memory->WriteFileAtomically(path, bytes));
+  ASSIGN_OR_RAISE(std::unique_ptr<format::BatchReader> reader,
+                  format::OpenBatchReader(memory, path, *data_format, referenced->schema));
+  return quality::ReferenceValues::Load(reader.get(), column);
+}
+
+Result<Checked> CheckAndStage(const PublishRequest& request, const Descriptor& descriptor) {
+  quality::PlanOptions plan_options;
+  plan_options.references = [&request](const std::string& product, const std::string& field) {
+    return LoadPublishedReference(*request.catalog, *request.lake, product, field);
+  };
+  ASSIGN_OR_RAISE(quality::CheckPlan plan, quality::CheckPlan::Make(descriptor, plan_options));
+  format::ReadOptions read_options;
+  read_options.threads = std::max(1, request.threads);
+  ASSIGN_OR_RAISE(std::unique_ptr<format::BatchReader> reader,
+                  format::OpenBatchReader(request.workspace->shared_fs(), request.data_path,
+                                          request.data_format, descriptor.schema, read_options));
+  ASSIGN_OR_RAISE(std::unique_ptr<StagedObject> staged,
+                  StagedObject::Make(*request.lake, descriptor));
+  quality::EngineOptions engine;
+  engine.threads = std::max(1, request.threads);
+  engine.now = request.clock->Now();
+  engine.on_batch = [&staged](const format::Batch& batch) { return staged->Write(batch); };
+  Checked checked;
+  ASSIGN_OR_RAISE(checked.report, quality::RunChecks(plan, reader.get(), engine));
+  ASSIGN_OR_RAISE(checked.object, staged->Commit());
+  return checked;
+}
+
+// What a failed check measured, in words.
+std::string MeasuredText(const quality::CheckResult& check) {
+  switch (check.shape) {
+    case quality::ResultShape::kRows:
+      return std::to_string(check.failing_rows) + " failing rows";
+    case quality::ResultShape::kRowCount:
+      return std::to_string(static_cast<int64_t>(check.value.value_or(0))) + " rows";
+    case quality::ResultShape::kCompleteness:
+      return "completeness " + std::to_string(check.value.value_or(0));
+    case quality::ResultShape::kFreshness:
+    case quality::ResultShape::kLag:
+      return check.age_hours ? std::to_string(*check.age_hours) + " hours" : "no event time";
+  }
+  return "";
+}
+
+std::vector<std::string> RejectionReasons(const Descriptor& descriptor,
+                                          const quality::QualityReport& report) {
+  std::vector<std::string> reasons;
+  for (const quality::CheckResult& check : report.checks) {
+    if (check.passed || check.severity != Severity::kError) continue;
+    reasons.push_back("check " + check.name + " failed (" + check.detail +
+                      "): " + MeasuredText(check));
+  }
+  if (descriptor.sla && descriptor.sla->min_completeness &&
+      report.sla.completeness < *descriptor.sla->min_completeness) {
+    reasons.push_back("completeness " + std::to_string(report.sla.completeness) +
+                      " is below sla.min_completeness " +
+                      std::to_string(*descriptor.sla->min_completeness));
+  }
+  return reasons;
+}
+
+std::string JoinReasons(const std::vector<std::string>& reasons) {
+  std::string joined;
+  for (const std::string& reason : reasons) joined += (joined.empty() ? "" : "; ") + reason;
+  return joined;
+}
+
+// The current version's descriptor and snapshot; snapshot 0 when never published.
+struct Current {
+  int64_t snapshot = 0;
+  std::optional<Descriptor> descriptor;
+};
+
+Result<Current> LoadCurrent(Catalog& catalog, const std::string& name) {
+  Current current;
+  Result<ProductRecord> product = catalog.GetProduct(name);
+  if (!product.ok()) {
+    if (product.status().code() == StatusCode::kNotFound) return current;
+    return product.status();
+  }
+  if (product->current_snapshot == 0) return current;
+  ASSIGN_OR_RAISE(VersionRecord version, catalog.GetVersion(name, VersionSelector{}));
+  FindingSink sink(version.Ref());
+  current.descriptor = ParseDescriptorText(version.descriptor_yaml, version.Ref(), &sink);
+  if (!current.descriptor) {
+    return Status::Corruption("catalog: the stored descriptor of " + version.Ref() +
+                              " cannot be parsed");
+  }
+  current.snapshot = version.snapshot;
+  return current;
+}
+
+Status WriteOpenLineage(const PublishRequest& request, const Descriptor& descriptor,
+                        const VersionRecord& version, std::string* path) {
+  if (request.openlineage_dir.empty()) return Status::OK();
+  ASSIGN_OR_RAISE(std::string event,
+                  OpenLineageRunEvent(descriptor, version, RunOutcome::kComplete));
+  FileSystem& fs = request.workspace->fs();
+  RETURN_NOT_OK(fs.CreateDirs(request.openlineage_dir));
+  *path = request.openlineage_dir + "/" + descriptor.name + "-" + std::to_string(version.snapshot) +
+          ".json";
+  return fs.WriteFileAtomically(*path, event + "\n");
+}
+
+}  // namespace
+
+std::string_view PublishResultName(PublishResult result) {
+  switch (result) {
+    case PublishResult::kPublished:
+      return "published";
+    case PublishResult::kRefused:
+      return "refused";
+    case PublishResult::kRejected:
+      return "rejected";
+  }
+  return "refused";
+}
+
+Result<PublishOutcome> Publish(const PublishRequest& request) {
+  PublishOutcome outcome;
+  ASSIGN_OR_RAISE(Governed governed, ValidateAndGovern(request));
+  if (!governed.errors.empty()) {
+    outcome.result = PublishResult::kRefused;
+    outcome.findings = std::move(governed.errors);
+    return outcome;
+  }
+  const Descriptor& descriptor = *governed.descriptor;
+  if (!governed.org || !governed.org->IsMember(request.person, descriptor.owner)) {
+    return Status::PermissionDenied("'" + request.person + "' may not publish " + descriptor.name +
+                                    ": only members of its owning team '" + descriptor.owner +
+                                    "' (mesh.yaml) may");
+  }
+  ASSIGN_OR_RAISE(
+      std::string descriptor_yaml,
+      request.workspace->fs().ReadFile(request.workspace->PathOf(request.descriptor_file)));
+
+  ASSIGN_OR_RAISE(Current current, LoadCurrent(*request.catalog, descriptor.name));
+  bool major_raised = false;
+  if (current.descriptor) {
+    VersionCheckOptions gate_options;
+    ASSIGN_OR_RAISE(gate_options.consumer_teams, request.catalog->ListConsumers(descriptor.name));
+    VersionCheck gate = CheckVersionBump(*current.descriptor, descriptor, gate_options);
+    if (!gate.ok()) {
+      outcome.result = PublishResult::kRefused;
+      outcome.findings = std::move(gate.findings);
+      return outcome;
+    }
+    major_raised = descriptor.schema_version.major > current.descriptor->schema_version.major;
+  }
+
+  ASSIGN_OR_RAISE(Checked checked, CheckAndStage(request, descriptor));
+  outcome.report_json = quality::ReportToJson(checked.report).dump();
+  const Timestamp now = request.clock->Now();
+  const std::string attempted =
+      descriptor.name + "@" + FormatSchemaVersion(descriptor.schema_version);
+
+  outcome.reasons = RejectionReasons(descriptor, checked.report);
+  if (!outcome.reasons.empty()) {
+    QuarantineEntry entry;
+    entry.product = descriptor.name;
+    entry.attempted_version = descriptor.schema_version;
+    entry.reason = JoinReasons(outcome.reasons);
+    entry.report_json = outcome.report_json;
+    entry.object_key = checked.object.key;
+    entry.person = request.person;
+    entry.at = now;
+    AuditEntry audit{0,  now, request.person, "quarantine", attempted, "rejected", entry.reason,
+                     "", ""};
+    ASSIGN_OR_RAISE(int64_t id, request.catalog->AddQuarantine(entry, audit));
+    outcome.result = PublishResult::kRejected;
+    outcome.quarantine_id = id;
+    return outcome;
+  }
+
+  CommitVersionRequest commit = CommitRequestFromDescriptor(descriptor, descriptor_yaml);
+  commit.expected_current_snapshot = current.snapshot;
+  VersionRecord& version = commit.version;
+  version.report_json = outcome.report_json;
+  version.content_hash = checked.object.sha256;
+  version.object_key = checked.object.key;
+  version.row_count = checked.report.rows;
+  version.bytes = static_cast<int64_t>(checked.object.bytes);
+  version.lag_hours = checked.report.sla.lag_hours;
+  version.completeness = checked.report.sla.completeness;
+  version.publisher = request.person;
+  version.published_at = now;
+  if (major_raised) {
+    commit.previous_major_readable_until =
+        Timestamp{now.micros + kDeprecationDays * 24 * kMicrosPerHour};
+  }
+  commit.audit = AuditEntry{
+      0, now, request.person, "publish", attempted, "ok", "object " + checked.object.key, "", ""};
+  Result<VersionRecord> committed = request.catalog->CommitVersion(commit);
+  if (!committed.ok()) {
+    if (committed.status().IsConflict()) {
+      return Status::Conflict("another publish of " + descriptor.name +
+                              " was committed while this one ran; nothing was published, run "
+                              "the publish again");
+    }
+    return committed.status();
+  }
+  outcome.result = PublishResult::kPublished;
+  outcome.version = *committed;
+  RETURN_NOT_OK(WriteOpenLineage(request, descriptor, *committed, &outcome.openlineage_path));
+  return outcome;
+}
+
+}  // namespace mesh

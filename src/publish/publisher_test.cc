@@ -1,0 +1,290 @@
+#include "publish/publisher.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "catalog/sqlite_catalog.h"
+#include "lake/fault_injection_object_store.h"
+#include "lake/memory_object_store.h"
+
+namespace mesh {
+namespace {
+
+constexpr const char* kOrders = "products/sales/orders.yaml";
+
+constexpr const char* kGoodData =
+    "order_id,ordered_at,amount,customer_email\n"
+    "1,2026-11-20T06:00:00Z,10.50,a@example.org\n"
+    "2,2026-11-20T07:00:00Z,3.00,b@example.org\n";
+
+// amount below its min: 0 on an error-severity check.
+constexpr const char* kNegativeAmount =
+    "order_id,ordered_at,amount,customer_email\n"
+    "1,2026-11-20T06:00:00Z,-1.00,a@example.org\n"
+    "2,2026-11-20T07:00:00Z,3.00,b@example.org\n";
+
+class PublisherTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/mesh-publisher-test-XXXXXX";
+    ASSERT_NE(::mkdtemp(pattern), nullptr);
+    root_ = pattern;
+    std::filesystem::copy(std::string(MESH_SOURCE_DIR) + "/tests/scenario-workspaces/basic", root_,
+                          std::filesystem::copy_options::recursive);
+    Write("good.csv", kGoodData);
+    Write("bad.csv", kNegativeAmount);
+    ASSERT_TRUE(fs_->CreateDirs(root_ + "/.mesh").ok());
+    auto catalog = SqliteCatalog::Open(root_ + "/.mesh/catalog.db");
+    ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
+    catalog_ = std::move(*catalog);
+    lake_ = std::make_shared<FaultInjectionObjectStore>(memory_);
+  }
+  void TearDown() override { std::filesystem::remove_all(root_); }
+
+  void Write(const std::string& relative, const std::string& text) {
+    ASSERT_TRUE(fs_->CreateDirs(DirName(JoinPath(root_, relative))).ok());
+    ASSERT_TRUE(fs_->WriteFileAtomically(JoinPath(root_, relative), text).ok());
+  }
+
+  // The basic workspace's orders descriptor with `from` replaced by `to`.
+  void EditOrders(const std::string& from, const std::string& to) {
+    auto text = fs_->ReadFile(JoinPath(root_, kOrders));
+    ASSERT_TRUE(text.ok());
+    const size_t at = text->find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    text->replace(at, from.size(), to);
+    Write(kOrders, *text);
+  }
+
+  Result<PublishOutcome> Run(const std::string& data, const std::string& person = "alice") {
+    auto workspace = Workspace::Open(fs_, root_);
+    if (!workspace.ok()) return workspace.status();
+    PublishRequest request;
+    request.workspace = &*workspace;
+    request.descriptor_file = kOrders;
+    request.data_path = JoinPath(root_, data);
+    request.data_format = format::DataFormat::kCsv;
+    request.person = person;
+    request.catalog = catalog_.get();
+    request.lake = lake_.get();
+    request.clock = &clock_;
+    request.openlineage_dir = JoinPath(root_, ".mesh/openlineage");
+    return Publish(request);
+  }
+
+  int64_t CurrentSnapshot() {
+    auto product = catalog_->GetProduct("orders");
+    return product.ok() ? product->current_snapshot : 0;
+  }
+
+  std::shared_ptr<FileSystem> fs_ = PosixFileSystem();
+  std::string root_;
+  std::unique_ptr<SqliteCatalog> catalog_;
+  std::shared_ptr<MemoryObjectStore> memory_ = std::make_shared<MemoryObjectStore>();
+  std::shared_ptr<FaultInjectionObjectStore> lake_;
+  FixedClock clock_{*ParseTimestamp("2026-11-20T08:00:00Z")};
+};
+
+TEST_F(PublisherTest, GoodPublishCommitsVersionObjectAuditAndOpenLineageEvent) {
+  auto outcome = Run("good.csv");
+  ASSERT_TRUE(outcome.ok()) << outcome.status().ToString();
+  ASSERT_EQ(outcome->result, PublishResult::kPublished) << outcome->reasons.size();
+  ASSERT_TRUE(outcome->version);
+  EXPECT_EQ(outcome->version->Ref(), "orders@1.2.0#1");
+  EXPECT_EQ(outcome->version->row_count, 2);
+  EXPECT_EQ(outcome->version->publisher, "alice");
+  EXPECT_DOUBLE_EQ(outcome->version->completeness, 1.0);
+  ASSERT_TRUE(outcome->version->lag_hours);
+  EXPECT_DOUBLE_EQ(*outcome->version->lag_hours, 1.0);
+  EXPECT_EQ(outcome->version->output_format, "parquet");
+
+  // The stored object is Parquet, addressed by its hash, and its size is recorded.
+  auto stored = memory_->Get(outcome->version->object_key);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->substr(0, 4), "PAR1");
+  EXPECT_EQ(static_cast<int64_t>(stored->size()), outcome->version->bytes);
+  EXPECT_TRUE(memory_->Verify(outcome->version->object_key).ok());
+
+  auto current = catalog_->GetVersion("orders", {});
+  ASSERT_TRUE(current.ok());
+  EXPECT_EQ(current->snapshot, 1);
+  EXPECT_NE(current->descriptor_yaml.find("name: orders"), std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(current->report_json)["rows"], 2);
+
+  auto audit = catalog_->ListAudit({});
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_EQ((*audit)[0].action, "publish");
+  EXPECT_EQ((*audit)[0].actor, "alice");
+
+  auto event = fs_->ReadFile(outcome->openlineage_path);
+  ASSERT_TRUE(event.ok()) << outcome->openlineage_path;
+  EXPECT_EQ(outcome->openlineage_path, JoinPath(root_, ".mesh/openlineage/orders-1.json"));
+  EXPECT_EQ(nlohmann::json::parse(*event)["eventType"], "COMPLETE");
+}
+
+TEST_F(PublisherTest, SameVersionAgainIsTheNextSnapshot) {
+  ASSERT_EQ(Run("good.csv")->result, PublishResult::kPublished);
+  clock_.Advance(kMicrosPerHour);
+  auto second = Run("good.csv");
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  ASSERT_EQ(second->result, PublishResult::kPublished);
+  EXPECT_EQ(second->version->Ref(), "orders@1.2.0#2");
+  EXPECT_EQ(CurrentSnapshot(), 2);
+  auto versions = catalog_->ListVersions("orders");
+  ASSERT_TRUE(versions.ok());
+  EXPECT_EQ(versions->size(), 2u);
+}
+
+TEST_F(PublisherTest, FailedErrorCheckQuarantinesAndKeepsThePreviousVersion) {
+  ASSERT_EQ(Run("good.csv")->result, PublishResult::kPublished);
+  auto rejected = Run("bad.csv");
+  ASSERT_TRUE(rejected.ok()) << rejected.status().ToString();
+  ASSERT_EQ(rejected->result, PublishResult::kRejected);
+  ASSERT_FALSE(rejected->reasons.empty());
+  EXPECT_NE(rejected->reasons[0].find("field.amount"), std::string::npos) << rejected->reasons[0];
+  ASSERT_TRUE(rejected->quarantine_id);
+  EXPECT_EQ(CurrentSnapshot(), 1);
+
+  auto entry = catalog_->GetQuarantine(*rejected->quarantine_id);
+  ASSERT_TRUE(entry.ok());
+  EXPECT_EQ(entry->product, "orders");
+  EXPECT_EQ(entry->person, "alice");
+  EXPECT_FALSE(entry->report_json.empty());
+  auto exists = memory_->Exists(entry->object_key);  // the rejected data is kept for review
+  ASSERT_TRUE(exists.ok());
+  EXPECT_TRUE(*exists);
+}
+
+TEST_F(PublisherTest, RemovingAFieldWithoutAMajorBumpIsRefused) {
+  ASSERT_EQ(Run("good.csv")->result, PublishResult::kPublished);
+  EditOrders(
+      "    - name: customer_email\n      type: string\n      classification: confidential\n"
+      "      tags: [pii]\n",
+      "");
+  EditOrders("schema_version: 1.2.0", "schema_version: 1.3.0");
+  Write("narrow.csv", "order_id,ordered_at,amount\n1,2026-11-20T06:00:00Z,1.00\n");
+  auto refused = Run("narrow.csv");
+  ASSERT_TRUE(refused.ok()) << refused.status().ToString();
+  ASSERT_EQ(refused->result, PublishResult::kRefused);
+  ASSERT_FALSE(refused->findings.empty());
+  EXPECT_EQ(refused->findings[0].rule, "version.bump_required");
+  EXPECT_EQ(CurrentSnapshot(), 1);
+
+  EditOrders("schema_version: 1.3.0", "schema_version: 2.0.0");
+  auto published = Run("narrow.csv");
+  ASSERT_TRUE(published.ok()) << published.status().ToString();
+  ASSERT_EQ(published->result, PublishResult::kPublished);
+  EXPECT_EQ(published->version->Ref(), "orders@2.0.0#2");
+}
+
+TEST_F(PublisherTest, LoweringTheVersionIsRefused) {
+  ASSERT_EQ(Run("good.csv")->result, PublishResult::kPublished);
+  EditOrders("schema_version: 1.2.0", "schema_version: 1.1.0");
+  auto refused = Run("good.csv");
+  ASSERT_TRUE(refused.ok());
+  ASSERT_EQ(refused->result, PublishResult::kRefused);
+  EXPECT_EQ(refused->findings[0].rule, "version.lowered");
+}
+
+TEST_F(PublisherTest, GovernanceErrorsRefuse) {
+  EditOrders("classification: internal\n", "");
+  auto refused = Run("good.csv");
+  ASSERT_TRUE(refused.ok()) << refused.status().ToString();
+  ASSERT_EQ(refused->result, PublishResult::kRefused);
+  ASSERT_FALSE(refused->findings.empty());
+  EXPECT_EQ(refused->findings[0].file, kOrders);
+  EXPECT_EQ(CurrentSnapshot(), 0);
+}
+
+TEST_F(PublisherTest, OnlyMembersOfTheOwningTeamMayPublish) {
+  auto denied = Run("good.csv", "carol");
+  ASSERT_FALSE(denied.ok());
+  EXPECT_EQ(denied.status().code(), StatusCode::kPermissionDenied);
+  EXPECT_NE(denied.status().message().find("team-sales"), std::string::npos);
+  EXPECT_EQ(CurrentSnapshot(), 0);
+}
+
+TEST_F(PublisherTest, LakeFailureAtAnyStepLeavesTheCatalogUnchanged) {
+  ASSERT_EQ(Run("good.csv")->result, PublishResult::kPublished);
+  for (ObjectOp op : {ObjectOp::kNewWriter, ObjectOp::kAppend, ObjectOp::kCommit}) {
+    lake_->FailNth(op, 1);
+    auto failed = Run("good.csv");
+    EXPECT_FALSE(failed.ok()) << static_cast<int>(op);
+    lake_->Reset();
+    EXPECT_EQ(CurrentSnapshot(), 1) << static_cast<int>(op);
+    auto versions = catalog_->ListVersions("orders");
+    ASSERT_TRUE(versions.ok());
+    EXPECT_EQ(versions->size(), 1u);
+    auto quarantine = catalog_->ListQuarantine("orders");
+    ASSERT_TRUE(quarantine.ok());
+    EXPECT_TRUE(quarantine->empty());
+    auto audit = catalog_->ListAudit({});
+    ASSERT_TRUE(audit.ok());
+    EXPECT_EQ(audit->size(), 1u);
+  }
+}
+
+TEST_F(PublisherTest, UnreadableDataIsAnErrorAndPublishesNothing) {
+  Write("wrong.csv", "order_id,when\n1,2026-11-20T06:00:00Z\n");
+  auto failed = Run("wrong.csv");
+  ASSERT_FALSE(failed.ok());
+  EXPECT_NE(failed.status().message().find("wrong.csv"), std::string::npos)
+      << failed.status().message();
+  EXPECT_EQ(CurrentSnapshot(), 0);
+}
+
+TEST_F(PublisherTest, ReferentialChecksReadTheReferencedProductFromTheLake) {
+  EditOrders("output_format: parquet", "output_format: csv");  // Parquet reading is optional
+  Write("products/sales/refunds.yaml",
+        "name: refunds\ndomain: sales\nowner: team-sales\ndescription: One row per refund\n"
+        "schema_version: 1.0.0\noutput_format: csv\n"
+        "documentation_url: https://wiki.example.org/refunds\n"
+        "sla:\n  availability: \"06:00 daily\"\n  max_lag_hours: 24\n  min_completeness: 0.9\n"
+        "lineage: [orders]\nclassification: internal\nsupport:\n  email: s@example.org\n"
+        "event_time: refunded_at\nschema:\n  primary_key: [refund_id]\n  fields:\n"
+        "    - {name: refund_id, type: int64, required: true}\n"
+        "    - {name: refunded_at, type: timestamp, required: true}\n"
+        "    - {name: order_id, type: int64, required: true}\n"
+        "quality:\n  - check: referential\n    column: order_id\n"
+        "    references: orders.order_id\n");
+  Write("refunds_ok.csv", "refund_id,refunded_at,order_id\n1,2026-11-20T07:30:00Z,2\n");
+  Write("refunds_bad.csv", "refund_id,refunded_at,order_id\n1,2026-11-20T07:30:00Z,9\n");
+  auto workspace = Workspace::Open(fs_, root_);
+  ASSERT_TRUE(workspace.ok());
+  auto publish_refunds = [&](const std::string& data) {
+    PublishRequest request;
+    request.workspace = &*workspace;
+    request.descriptor_file = "products/sales/refunds.yaml";
+    request.data_path = JoinPath(root_, data);
+    request.person = "bob";
+    request.catalog = catalog_.get();
+    request.lake = lake_.get();
+    request.clock = &clock_;
+    return Publish(request);
+  };
+  auto unpublished = publish_refunds("refunds_ok.csv");
+  ASSERT_FALSE(unpublished.ok());
+  EXPECT_NE(unpublished.status().message().find("orders has no published version"),
+            std::string::npos)
+      << unpublished.status().message();
+
+  ASSERT_EQ(Run("good.csv")->result, PublishResult::kPublished);
+  auto bad = publish_refunds("refunds_bad.csv");
+  ASSERT_TRUE(bad.ok()) << bad.status().ToString();
+  EXPECT_EQ(bad->result, PublishResult::kRejected);
+  auto good = publish_refunds("refunds_ok.csv");
+  ASSERT_TRUE(good.ok()) << good.status().ToString();
+  ASSERT_EQ(good->result, PublishResult::kPublished)
+      << (good->findings.empty() ? "" : good->findings[0].ToString());
+  auto upstream = catalog_->Upstream("refunds");
+  ASSERT_TRUE(upstream.ok());
+  ASSERT_EQ(upstream->size(), 1u);
+  EXPECT_EQ((*upstream)[0].upstream, "orders");
+}
+
+}  // namespace
+}  // namespace mesh
