@@ -384,7 +384,7 @@ class JsonlChunkParser final : public ChunkParser {
     const auto column = static_cast<size_t>(index);
     batch->columns[column].AppendNull();
     AddTypeError(batch, row, line, index, TrimRight(raw),
-                 "expected " + ExpectedJson(types_[column]) + " for a " + TypeName(types_[column]) +
+                 "expected " + ExpectedJson(types_[column]) + " for a " + types_[column].ToString() +
                      ", got " + std::string(found));
   }
 

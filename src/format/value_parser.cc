@@ -252,34 +252,8 @@ bool IsValidUtf8(std::string_view text) {
   return true;
 }
 
-std::string TypeName(const FieldType& type) {
-  switch (type.id) {
-    case TypeId::kBoolean:
-      return "boolean";
-    case TypeId::kInt32:
-      return "int32";
-    case TypeId::kInt64:
-      return "int64";
-    case TypeId::kFloat:
-      return "float";
-    case TypeId::kDouble:
-      return "double";
-    case TypeId::kDecimal:
-      return "decimal(" + std::to_string(type.precision) + "," + std::to_string(type.scale) + ")";
-    case TypeId::kString:
-      return "string";
-    case TypeId::kDate:
-      return "date";
-    case TypeId::kTimestamp:
-      return "timestamp";
-    case TypeId::kBinary:
-      return "binary";
-  }
-  return "unknown";
-}
-
 std::string DescribeParseError(const FieldType& type, ParseError error) {
-  const std::string name = TypeName(type);
+  const std::string name = type.ToString();
   switch (error) {
     case ParseError::kNone:
       return "";

@@ -47,8 +47,6 @@ ParseError DecodeBase64(std::string_view text, std::string* out);
 // RFC 3629 UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
 bool IsValidUtf8(std::string_view text);
 
-// "int32", "decimal(12,2)", ... (for messages).
-std::string TypeName(const FieldType& type);
 // What is wrong, for a TypeError's reason: "not an int32 (expected an integer such as -42)".
 std::string DescribeParseError(const FieldType& type, ParseError error);
 // `raw` cut to at most 200 bytes at a character boundary, with bytes that are not UTF-8 shown

@@ -134,7 +134,7 @@ class CheckPlan::Builder {
     const FieldType& type = descriptor_.schema.fields[column].type;
     if (type.id != TypeId::kDate && type.id != TypeId::kTimestamp) {
       return Status::InvalidArgument("event_time: field '" + *descriptor_.event_time + "' is a " +
-                                     TypeName(type) + "; it must be a date or a timestamp");
+                                     type.ToString() + "; it must be a date or a timestamp");
     }
     return SharedKernel("newest:" + std::to_string(column), [&]() -> std::unique_ptr<Kernel> {
       return std::make_unique<NewestKernel>(column);
@@ -186,7 +186,7 @@ class CheckPlan::Builder {
     if (spec.pattern != nullptr) {
       if (IsTextual(field) == false) {
         return Status::InvalidArgument(prefix + ": pattern applies to string fields; '" +
-                                       field.name + "' is a " + TypeName(field.type));
+                                       field.name + "' is a " + field.type.ToString());
       }
       ASSIGN_OR_RAISE(std::unique_ptr<PatternKernel> kernel,
                       PatternKernel::Make(column, *spec.pattern, prefix));
@@ -366,7 +366,7 @@ class CheckPlan::Builder {
       if (IsTextual(fields[i])) continue;
       if (kernel < 0) kernel = AddKernel(std::make_unique<TypeErrorKernel>(plan_->num_fields_));
       AddCheck("type." + fields[i].name, "type",
-               fields[i].name + " reads as " + TypeName(fields[i].type), kernel,
+               fields[i].name + " reads as " + fields[i].type.ToString(), kernel,
                static_cast<int>(i));
       any = true;
     }

@@ -21,7 +21,7 @@ int64_t CountOutside(const format::Batch& batch, const format::Column& column, c
 
 std::string BoundError(const Field& field, const Literal& literal, bool is_min) {
   return std::string(is_min ? "min" : "max") + " '" + literal.text + "' of field '" + field.name +
-         "' is not a value of its type " + TypeName(field.type);
+         "' is not a value of its type " + field.type.ToString();
 }
 
 }  // namespace
@@ -80,7 +80,7 @@ Status RangeKernel::SetBound(const Field& field, const Literal& literal, bool is
       return Status::OK();
     }
     default:
-      return Status::InvalidArgument("field '" + field.name + "' of type " + TypeName(field.type) +
+      return Status::InvalidArgument("field '" + field.name + "' of type " + field.type.ToString() +
                                      " cannot have min/max: bounds apply to numbers, dates and "
                                      "timestamps");
   }

@@ -126,32 +126,6 @@ std::optional<bool> LiteralToBool(const Literal& literal) {
   return std::nullopt;
 }
 
-std::string TypeName(const FieldType& type) {
-  switch (type.id) {
-    case TypeId::kBoolean:
-      return "boolean";
-    case TypeId::kInt32:
-      return "int32";
-    case TypeId::kInt64:
-      return "int64";
-    case TypeId::kFloat:
-      return "float";
-    case TypeId::kDouble:
-      return "double";
-    case TypeId::kDecimal:
-      return "decimal(" + std::to_string(type.precision) + "," + std::to_string(type.scale) + ")";
-    case TypeId::kString:
-      return "string";
-    case TypeId::kDate:
-      return "date";
-    case TypeId::kTimestamp:
-      return "timestamp";
-    case TypeId::kBinary:
-      return "binary";
-  }
-  return "?";
-}
-
 std::string FormatDouble(double value) {
   char buffer[64];
   auto [ptr, ec] = std::to_chars(buffer, buffer + sizeof(buffer), value);

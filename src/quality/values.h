@@ -32,10 +32,6 @@ std::optional<int32_t> LiteralToDate(const Literal& literal);
 std::optional<int64_t> LiteralToTimestampMicros(const Literal& literal);
 std::optional<bool> LiteralToBool(const Literal& literal);
 
-// "int64", "decimal(12,2)", ... (as FieldType::ToString, kept here so the engine does not depend
-// on the descriptor parser's library parts).
-std::string TypeName(const FieldType& type);
-
 // Shortest text that reads back as the same double ("0.1", "1e+21", "-3").
 std::string FormatDouble(double value);
 // 1250 at scale 2 -> "12.50".
