@@ -285,6 +285,30 @@ TEST(ParquetConversionTest, RefusedPairsNameBothTypes) {
   EXPECT_NE(plan.status().message().find("int64"), std::string::npos);
 }
 
+// A BYTE_ARRAY column annotated UTF8, planned as a `string` field.
+Result<parquet::ColumnConversion> StringPlan() {
+  static parquet::SchemaElement element = [] {
+    parquet::SchemaElement e;
+    e.name = "s";
+    e.type = parquet::PhysicalType::kByteArray;
+    e.converted_type = parquet::ConvertedType::kUtf8;
+    return e;
+  }();
+  return parquet::PlanConversion(Descriptor(&element), *FieldType::Parse("string"));
+}
+
+// Decoded BYTE_ARRAY values; `valid` empty: no nulls.
+parquet::ColumnValues ByteArrayValues(std::string bytes, std::vector<uint64_t> offsets,
+                                      std::vector<uint8_t> valid = {}) {
+  parquet::ColumnValues values;
+  values.type = parquet::PhysicalType::kByteArray;
+  values.num_rows = offsets.size() - 1;
+  values.bytes = std::move(bytes);
+  values.offsets = std::move(offsets);
+  values.valid = std::move(valid);
+  return values;
+}
+
 TEST(ParquetConversionTest, UnsignedAndInvalidUtf8BecomeTypeErrors) {
   parquet::SchemaElement e;
   e.name = "u";
@@ -305,17 +329,9 @@ TEST(ParquetConversionTest, UnsignedAndInvalidUtf8BecomeTypeErrors) {
   ASSERT_EQ(batch.type_errors.size(), 1u);
   EXPECT_EQ(batch.type_errors[0].raw, "18446744073709551615");
 
-  parquet::SchemaElement s;
-  s.name = "s";
-  s.type = parquet::PhysicalType::kByteArray;
-  s.converted_type = parquet::ConvertedType::kUtf8;
-  plan = parquet::PlanConversion(Descriptor(&s), *FieldType::Parse("string"));
+  plan = StringPlan();
   ASSERT_TRUE(plan.ok());
-  parquet::ColumnValues strings;
-  strings.type = parquet::PhysicalType::kByteArray;
-  strings.bytes = "ok\xff";
-  strings.offsets = {0, 2, 3};
-  strings.num_rows = 2;
+  const parquet::ColumnValues strings = ByteArrayValues("ok\xff", {0, 2, 3});
   Batch batch2;
   Column text(*FieldType::Parse("string"));
   parquet::ConvertRows(*plan, strings, 0, 2, 1, 0, &text, &batch2);
@@ -327,19 +343,11 @@ TEST(ParquetConversionTest, UnsignedAndInvalidUtf8BecomeTypeErrors) {
 // The bulk path checks a run of strings as one text; a character split across two values is
 // valid as a whole but invalid in each value, and must still be two type errors.
 TEST(ParquetConversionTest, CharacterSplitAcrossValuesIsInvalidInBoth) {
-  parquet::SchemaElement s;
-  s.name = "s";
-  s.type = parquet::PhysicalType::kByteArray;
-  s.converted_type = parquet::ConvertedType::kUtf8;
-  Result<parquet::ColumnConversion> plan =
-      parquet::PlanConversion(Descriptor(&s), *FieldType::Parse("string"));
+  Result<parquet::ColumnConversion> plan = StringPlan();
   ASSERT_TRUE(plan.ok());
-  parquet::ColumnValues strings;
-  strings.type = parquet::PhysicalType::kByteArray;
-  strings.bytes = "h\xc3\xa9ok";  // "hé" + "ok", split as "h\xc3" | "\xa9" | "ok"
-  strings.offsets = {0, 2, 3, 3, 5};
-  strings.valid = {1, 1, 0, 1};
-  strings.num_rows = 4;
+  // "hé" + "ok", split as "h\xc3" | "\xa9" | null | "ok".
+  const parquet::ColumnValues strings =
+      ByteArrayValues("h\xc3\xa9ok", {0, 2, 3, 3, 5}, {1, 1, 0, 1});
   Batch batch;
   Column text(*FieldType::Parse("string"));
   parquet::ConvertRows(*plan, strings, 0, 4, 1, 0, &text, &batch);
@@ -351,13 +359,10 @@ TEST(ParquetConversionTest, CharacterSplitAcrossValuesIsInvalidInBoth) {
   EXPECT_EQ(batch.type_errors.size(), 2u);
 
   // Valid values with a null among them take the bulk path and keep their nulls.
-  strings.bytes = "h\xc3\xa9ok";
-  strings.offsets = {0, 3, 3, 5};
-  strings.valid = {1, 0, 1};
-  strings.num_rows = 3;
+  const parquet::ColumnValues run = ByteArrayValues("h\xc3\xa9ok", {0, 3, 3, 5}, {1, 0, 1});
   Batch batch2;
   Column bulk(*FieldType::Parse("string"));
-  parquet::ConvertRows(*plan, strings, 0, 3, 1, 0, &bulk, &batch2);
+  parquet::ConvertRows(*plan, run, 0, 3, 1, 0, &bulk, &batch2);
   ASSERT_EQ(bulk.size(), 3u);
   EXPECT_EQ(bulk.GetBytes(0), "h\xc3\xa9");
   EXPECT_FALSE(bulk.IsValid(1));
