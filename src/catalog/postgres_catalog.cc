@@ -316,9 +316,13 @@ std::string PostgresCatalog::Uri() const { return pool_->display_uri(); }
 Status PostgresCatalog::Migrate(PostgresConnectionPool& pool, int migrate_to, Clock* clock) {
   return pool.Write("migrate schema", [&](pqxx::work& transaction) -> Status {
     transaction.exec(kAdvisoryLock + std::to_string(kPostgresMigrationLock) + ")");
-    transaction.exec(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-        "name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+    // Looked up first rather than CREATE TABLE IF NOT EXISTS, which needs the CREATE privilege
+    // even when the table exists: a role without it can open an up-to-date catalog.
+    if (transaction.exec1("SELECT to_regclass('schema_migrations') IS NULL")[0].as<bool>()) {
+      transaction.exec(
+          "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+          "applied_at BIGINT NOT NULL)");
+    }
     int applied =
         transaction.exec1("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")[0].as<int>();
     auto migrations = PostgresCatalogMigrations();
