@@ -64,6 +64,21 @@ bool BlockedByAntiPattern(const DemoReport& report, const Descriptor& product) {
                      });
 }
 
+// The files of a mesh workspace, relative to its root: mesh.yaml and the YAML files below
+// governance/ and products/.
+Result<std::vector<std::string>> MeshFiles(FileSystem& fs, const std::string& root) {
+  std::vector<std::string> files = {std::string(kOrganisationFile)};
+  for (std::string_view folder : {std::string_view("governance"), kProductsDir}) {
+    const std::string dir = JoinPath(root, folder);
+    if (!fs.IsDirectory(dir)) continue;
+    ASSIGN_OR_RAISE(std::vector<std::string> found, fs.ListFilesRecursive(dir, ".yaml"));
+    for (const std::string& file : found) {
+      files.push_back(std::string(folder) + "/" + file.substr(dir.size() + 1));
+    }
+  }
+  return files;
+}
+
 std::string Joined(const std::vector<std::string>& items) {
   std::string out;
   for (const std::string& item : items) out += (out.empty() ? "" : "; ") + item;
@@ -198,12 +213,9 @@ class PublishStep final : public DemoStep {
     FileSystem& fs = *context->fs;
     const std::string& source = context->options.workspace_dir;
     RETURN_NOT_OK(RemoveFilesBelow(fs, root));
-    ASSIGN_OR_RAISE(std::vector<std::string> files, fs.ListFilesRecursive(source, ".yaml"));
-    for (const std::string& file : files) {
-      std::string relative = file.substr(source.size());
-      while (!relative.empty() && relative.front() == '/') relative.erase(0, 1);
-      if (relative.starts_with(".mesh/")) continue;
-      ASSIGN_OR_RAISE(std::string text, fs.ReadFile(file));
+    ASSIGN_OR_RAISE(std::vector<std::string> files, MeshFiles(fs, source));
+    for (const std::string& relative : files) {
+      ASSIGN_OR_RAISE(std::string text, fs.ReadFile(JoinPath(source, relative)));
       if (relative == product->file) {
         ASSIGN_OR_RAISE(text, RemoveFieldWithMinorBump(text, *product, kMajorBumpDemoField));
       }
