@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <ostream>
 #include <memory>
 #include <string>
 
@@ -19,6 +20,9 @@ struct StoreFactory {
   // (the factory reports why with ADD_FAILURE).
   std::function<std::shared_ptr<ObjectStore>(const std::string& scratch)> make;
 };
+
+// gtest prints the factory by name (and names the tests after it).
+inline void PrintTo(const StoreFactory& factory, std::ostream* out) { *out << factory.name; }
 
 class ObjectStoreContractTest : public ::testing::TestWithParam<StoreFactory> {
  protected:
