@@ -7,6 +7,7 @@ find_package(CLI11 REQUIRED)
 find_package(fmt REQUIRED)
 find_package(simdjson REQUIRED)
 find_package(OpenSSL REQUIRED)
+find_package(CURL REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(ZLIB REQUIRED)
 find_package(nlohmann_json REQUIRED)
@@ -19,7 +20,7 @@ pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx>=6.4)
 
 add_library(mesh_deps INTERFACE)
 target_link_libraries(mesh_deps INTERFACE
-  yaml-cpp fmt::fmt simdjson::simdjson OpenSSL::Crypto SQLite::SQLite3 ZLIB::ZLIB
+  yaml-cpp fmt::fmt simdjson::simdjson OpenSSL::Crypto CURL::libcurl SQLite::SQLite3 ZLIB::ZLIB
   nlohmann_json::nlohmann_json PkgConfig::RE2 PkgConfig::ZSTD PkgConfig::SNAPPY PkgConfig::LZ4
   PkgConfig::BROTLI PkgConfig::PQXX Threads::Threads)
 
