@@ -19,6 +19,7 @@
 
 #include "base/result.h"
 #include "base/time.h"
+#include "catalog/usage_records.h"
 #include "model/descriptor.h"
 
 namespace mesh {
@@ -192,6 +193,11 @@ class Catalog {
   // The audit log only grows: there is no update and no delete.
   virtual Result<int64_t> AppendAudit(const AuditEntry& entry) = 0;
   virtual Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query) = 0;
+
+  // The read meter (usage_records.h): appends one read and returns its id; InvalidArgument for
+  // an empty product or person, a snapshot below 1 or negative bytes.
+  virtual Result<int64_t> RecordRead(const ReadUsageRecord& read) = 0;
+  virtual Result<std::vector<ReadUsageRecord>> ListReads(const ReadUsageQuery& query) = 0;
 };
 
 }  // namespace mesh

@@ -51,6 +51,8 @@ class SqliteCatalog final : public Catalog {
   Status RemoveQuarantine(int64_t id, const AuditEntry& audit) override;
   Result<int64_t> AppendAudit(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query) override;
+  Result<int64_t> RecordRead(const ReadUsageRecord& read) override;  // sqlite_usage.cc
+  Result<std::vector<ReadUsageRecord>> ListReads(const ReadUsageQuery& query) override;
 
   // The highest migration applied to the file.
   Result<int> SchemaVersionNumber();
