@@ -160,8 +160,9 @@ class Gate {
   }
 
   // The route's permission on the product its path names (mesh-wide when it names none). A
-  // product that was never published is checked without a descriptor; publish checks the
-  // uploaded descriptor again before it writes anything.
+  // product that was never published is NotFound, except for a first publish, whose handler
+  // checks kPublish on the uploaded descriptor before it accepts any data (as it does for every
+  // publish: the uploaded descriptor may name another domain than the current one).
   Status Authorize(RequestContext& context, access::Permission permission) {
     access::Resource resource;
     std::optional<CurrentProduct> current;
@@ -173,7 +174,9 @@ class Gate {
         resource.descriptor = &current->descriptor;
       } else if (!loaded.status().IsNotFound()) {
         return loaded.status();
-      } else if (permission != access::Permission::kPublish) {
+      } else if (permission == access::Permission::kPublish) {
+        return Status::OK();  // a first publish: the handler authorizes the uploaded descriptor
+      } else {
         return Status::NotFound("no published product '" + resource.product + "'");
       }
     }

@@ -14,12 +14,23 @@
 namespace mesh::server {
 namespace {
 
-// A WritableFile whose appends go to the response's current chunk sink.
+// A WritableFile whose appends go to the response's current chunk sink; what is appended while
+// there is none (a Parquet writer's leading magic, written when it opens) waits for the first.
 class SinkFile final : public WritableFile {
  public:
-  void set_sink(httplib::DataSink* sink) { sink_ = sink; }
+  Status set_sink(httplib::DataSink* sink) {
+    sink_ = sink;
+    if (sink_ == nullptr || pending_.empty()) return Status::OK();
+    std::string pending = std::move(pending_);
+    pending_.clear();
+    return Append(pending);
+  }
   Status Append(std::string_view data) override {
-    if (sink_ == nullptr || !sink_->write(data.data(), data.size())) {
+    if (sink_ == nullptr) {
+      pending_.append(data);
+      return Status::OK();
+    }
+    if (!sink_->write(data.data(), data.size())) {
       return Status::IOError("the client stopped reading");
     }
     CountStreamedBytes(data.size());
@@ -30,6 +41,7 @@ class SinkFile final : public WritableFile {
 
  private:
   httplib::DataSink* sink_ = nullptr;
+  std::string pending_;
 };
 
 // The fields a reader receives, and where they are in the stored schema.
@@ -85,9 +97,9 @@ class DataStream {
 
   // Writes the next batch (or the end) to `sink`; false stops the response (an error cut it).
   bool Next(httplib::DataSink& sink) {
-    sink_file_.set_sink(&sink);
-    Status written = WriteNext(sink);
-    sink_file_.set_sink(nullptr);
+    Status written = sink_file_.set_sink(&sink);
+    if (written.ok()) written = WriteNext(sink);
+    (void)sink_file_.set_sink(nullptr);
     return written.ok();
   }
 
