@@ -6,6 +6,12 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 ./scripts/install-deps.sh
+# The web UI (web/) when node/npm are present; without them the CLI and server build and the
+# browser tests report themselves skipped.
+if command -v npm >/dev/null; then
+  (cd web && npm ci --no-audit --no-fund && npm run build)
+  (cd ui-tests && npm ci --no-audit --no-fund)
+fi
 cmake --preset debug >/dev/null
 cmake --build --preset debug -j "$(nproc)"
 status=0
