@@ -24,6 +24,7 @@ classification: confidential
 tags: [payroll, pii]
 support:
   channel: "#finance-data"
+event_time: paid_on
 schema:
   primary_key: [payment_id]
   fields:
@@ -42,6 +43,8 @@ schema:
       type: string
       classification: restricted
       tags: [pii]
+    - name: paid_on
+      type: date
 quality:
   - check: row_count
     min: 50
@@ -54,6 +57,7 @@ Descriptor Parse() {
   std::optional<Descriptor> descriptor =
       ParseDescriptorText(kDescriptor, "payroll_ledger.yaml", &sink);
   EXPECT_TRUE(descriptor.has_value());
+  EXPECT_FALSE(sink.HasErrors());
   return descriptor.value_or(Descriptor{});
 }
 
@@ -65,7 +69,8 @@ TEST(ContractJsonTest, EveryFieldHasItsTypeConstraintsAndEffectiveClassification
   EXPECT_EQ(json["sla"]["availability"], "16:00 weekdays");
   EXPECT_EQ(json["sla"]["max_lag_hours"], 36.0);
   EXPECT_TRUE(json["sla"]["min_completeness"].is_null());
-  ASSERT_EQ(json["fields"].size(), 4u);
+  ASSERT_EQ(json["fields"].size(), 5u);
+  EXPECT_EQ(json["event_time"], "paid_on");
   const auto& id = json["fields"][0];
   EXPECT_EQ(id["type"], "string");
   EXPECT_TRUE(id["primary_key"]);
