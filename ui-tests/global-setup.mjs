@@ -76,7 +76,12 @@ export default async function globalSetup() {
      '--lake', lake, '--web-root', path.join(root, 'web', 'dist')],
     { cwd: root, stdio: ['ignore', log, log], env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=0' } },
   );
-  await waitForReady(`http://127.0.0.1:${PORT}/readyz`, child, Date.now() + 30_000);
+  try {
+    await waitForReady(`http://127.0.0.1:${PORT}/readyz`, child, Date.now() + 30_000);
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
+  }
   // The expired token must be past its expiry before any test runs.
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(soon) + 1000 - Date.now())));
   fs.writeFileSync(stateFile, JSON.stringify({ pid: child.pid, tokens, people: PEOPLE, catalog, lake, workspace }, null, 2));
