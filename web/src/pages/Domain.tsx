@@ -13,9 +13,8 @@ interface DomainInfo {
   id: string;
   description: string;
   owners: string[];
-  products?: number;
-  policy?: { file: string | null; rules: Array<{ rule: string; severity: string; setting?: string }> } | null;
-  health?: { products: number; findings: { error: number; warn: number; info: number }; stale?: number } | null;
+  policy?: { file: string; text: string } | null;
+  health?: { products: number; published: number; findings: { error: number; warn: number; info: number } };
 }
 
 export function DomainsPage() {
@@ -42,6 +41,7 @@ export function DomainsPage() {
             <th scope="col">Description</th>
             <th scope="col">Owners</th>
             <th scope="col">Published products</th>
+            {hasDomains && <th scope="col">Lint findings</th>}
           </tr>
         </thead>
         <tbody>
@@ -53,6 +53,13 @@ export function DomainsPage() {
               <td>{domain.description}</td>
               <td>{domain.owners.join(', ')}</td>
               <td>{counts.get(domain.id) ?? 0}</td>
+              {hasDomains && (
+                <td>
+                  {domain.health
+                    ? `${domain.health.findings.error} errors, ${domain.health.findings.warn} warnings`
+                    : ''}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -98,15 +105,9 @@ export function DomainPage({ id }: { id: string }) {
         {domain.data?.policy && (
           <>
             <p className="muted">
-              From <code>{domain.data.policy.file}</code>
+              The domain tightens the global policy in <code>{domain.data.policy.file}</code>:
             </p>
-            <ul>
-              {domain.data.policy.rules.map((r) => (
-                <li key={r.rule}>
-                  <code>{r.rule}</code>: {r.severity} {r.setting && <span className="muted">({r.setting})</span>}
-                </li>
-              ))}
-            </ul>
+            <pre className="json" data-testid="domain-policy">{domain.data.policy.text}</pre>
           </>
         )}
       </Section>
@@ -114,8 +115,10 @@ export function DomainPage({ id }: { id: string }) {
         {!hasDomain && <Unavailable what="The domain's health" endpoint={'GET ' + ENDPOINTS.domain} />}
         {domain.data?.health && (
           <p data-testid="domain-health">
-            {domain.data.health.products} products; lint findings: {domain.data.health.findings.error} errors,{' '}
-            {domain.data.health.findings.warn} warnings, {domain.data.health.findings.info} notes.
+            {domain.data.health.products} products declared, {domain.data.health.published} published; lint
+            findings: {domain.data.health.findings.error} errors, {domain.data.health.findings.warn} warnings,{' '}
+            {domain.data.health.findings.info} notes.{' '}
+            <Link to={'/governance?domain=' + enc(id)}>See the findings</Link>
           </p>
         )}
       </Section>

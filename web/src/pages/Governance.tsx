@@ -5,6 +5,7 @@ import { useApp } from '../context';
 import { ENDPOINTS } from '../endpoints';
 import { useApi } from '../hooks';
 import { ErrorBox, Loading, Unavailable } from '../components/States';
+import { useLocation } from '../router';
 import type { Finding } from '../types';
 
 type MeshFinding = Finding & { domain?: string; product?: string };
@@ -13,9 +14,10 @@ export function GovernancePage() {
   const { capabilities } = useApp();
   const has = capabilities.has('GET', ENDPOINTS.lint);
   const findings = useApi<{ findings: MeshFinding[] }>(has ? apiPath('/governance/findings') : null);
-  const [rule, setRule] = useState('');
-  const [domain, setDomain] = useState('');
-  const [severity, setSeverity] = useState('');
+  const { query } = useLocation();
+  const [rule, setRule] = useState(query.get('rule') ?? '');
+  const [domain, setDomain] = useState(query.get('domain') ?? '');
+  const [severity, setSeverity] = useState(query.get('severity') ?? '');
   useEffect(() => {
     document.title = 'Governance · Meshwork';
   }, []);
