@@ -20,14 +20,36 @@ export const PEOPLE = {
   governance: 'cedric', // team governance
 };
 
-function mesh(args) {
+const DEMO_NOW = '2026-11-20T08:00:00Z'; // the demo's clock (docs/cli.md, mesh demo)
+
+function mesh(args, extraEnv = {}) {
   const binary = process.env.MESH_BIN ?? path.join(root, 'build', 'debug', 'mesh');
   return execFileSync(binary, args, {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=0' },
+    env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=0', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 << 20,
   });
+}
+
+// A mesh whose `mesh demo` only writes sample data (before its publish step existed): publish
+// each file, upstream first (the demo lists them in that order), as a member of the owning team.
+function publishDemoData(workspace, demo, catalog, lake) {
+  const meshYaml = fs.readFileSync(path.join(workspace, 'mesh.yaml'), 'utf8');
+  const members = new Map(
+    [...meshYaml.matchAll(/- id: (\S+)\s+members: \[([^\]]+)\]/g)].map((m) => [m[1], m[2].split(',')[0].trim()]),
+  );
+  for (const file of demo.files) {
+    const descriptor = path.join(workspace, 'products', file.domain, file.product + '.yaml');
+    const owner = /^owner:\s*(\S+)/m.exec(fs.readFileSync(descriptor, 'utf8'))[1];
+    try {
+      mesh(['-C', workspace, 'publish', descriptor, file.path, '--as', members.get(owner), '--catalog', catalog, '--lake', lake], { MESH_NOW: demo.now ?? DEMO_NOW });
+    } catch (error) {
+      // The demo plants products that must be rejected; the rest must publish.
+      if (!/rejected|refused/.test(String(error.stdout) + String(error.stderr))) throw error;
+    }
+  }
 }
 
 function token(workspace, catalog, person, expires) {
@@ -59,8 +81,9 @@ export default async function globalSetup() {
 
   const workspace = path.join(root, 'examples', 'prophecy-hall');
   const demo = JSON.parse(mesh(['demo', '--workspace-dir', workspace, '--out', work, '--json']));
-  const catalog = demo.catalog_uri ?? path.join(work, 'catalog.db');
-  const lake = demo.lake_uri ?? path.join(work, 'lake');
+  const catalog = demo.catalog_uri ?? 'sqlite:' + path.join(work, 'catalog.db');
+  const lake = demo.lake_uri ?? 'file:' + path.join(work, 'lake');
+  if (!demo.catalog_uri) publishDemoData(workspace, demo, catalog, lake);
 
   const tokens = {};
   for (const [role, person] of Object.entries(PEOPLE)) tokens[role] = token(workspace, catalog, person);
