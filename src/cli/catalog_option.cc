@@ -23,7 +23,8 @@ void AddStoreOptions(CLI::App* command, StoreOptions* options) {
                       "sqlite:<workspace>/.mesh/catalog.db)");
   command->add_option(
       "--lake", options->lake,
-      "The lake, file:PATH (default: $MESH_LAKE, else file:<workspace>/.mesh/lake)");
+      "The lake, file:PATH or s3://BUCKET/PREFIX (AWS_* environment variables; default: "
+      "$MESH_LAKE, else file:<workspace>/.mesh/lake)");
 }
 
 Result<std::unique_ptr<Catalog>> OpenVerbCatalog(const StoreOptions& options,

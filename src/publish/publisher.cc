@@ -8,12 +8,13 @@
 #include "format/csv_writer.h"
 #include "format/jsonl_writer.h"
 #include "format/parquet/parquet_writer.h"
+#include "governance/effective_policy.h"
 #include "governance/governance.h"
 #include "governance/policy_loader.h"
 #include "lineage/openlineage_event.h"
 #include "model/descriptor_parser.h"
 #include "publish/catalog_entry.h"
-#include "publish/version_gate.h"
+#include "publish/version_plan.h"
 #include "quality/check_plan.h"
 #include "quality/engine.h"
 #include "quality/referential_kernel.h"
@@ -21,8 +22,6 @@
 
 namespace mesh {
 namespace {
-
-constexpr int64_t kDeprecationDays = 90;  // governance.md default deprecation period
 
 // A WritableFile whose bytes go to an ObjectWriter; Close leaves committing to the caller.
 class ObjectWriterFile final : public WritableFile {
@@ -88,6 +87,7 @@ struct Governed {
   std::optional<Descriptor> descriptor;
   std::optional<Organisation> org;
   std::vector<Finding> errors;
+  governance::EffectivePolicy global_policy;  // taxonomy and deprecation period
 };
 
 Result<Governed> ValidateAndGovern(const PublishRequest& request) {
@@ -126,6 +126,8 @@ Result<Governed> ValidateAndGovern(const PublishRequest& request) {
   }
   governed.descriptor = *descriptor;
   governed.org = contents.org;
+  governed.global_policy =
+      governance::ResolveGlobalPolicy(policies.global ? &*policies.global : nullptr);
   return governed;
 }
 
@@ -228,31 +230,6 @@ std::string JoinReasons(const std::vector<std::string>& reasons) {
   return joined;
 }
 
-// The current version's descriptor and snapshot; snapshot 0 when never published.
-struct Current {
-  int64_t snapshot = 0;
-  std::optional<Descriptor> descriptor;
-};
-
-Result<Current> LoadCurrent(Catalog& catalog, const std::string& name) {
-  Current current;
-  Result<ProductRecord> product = catalog.GetProduct(name);
-  if (!product.ok()) {
-    if (product.status().code() == StatusCode::kNotFound) return current;
-    return product.status();
-  }
-  if (product->current_snapshot == 0) return current;
-  ASSIGN_OR_RAISE(VersionRecord version, catalog.GetVersion(name, VersionSelector{}));
-  FindingSink sink(version.Ref());
-  current.descriptor = ParseDescriptorText(version.descriptor_yaml, version.Ref(), &sink);
-  if (!current.descriptor) {
-    return Status::Corruption("catalog: the stored descriptor of " + version.Ref() +
-                              " cannot be parsed");
-  }
-  current.snapshot = version.snapshot;
-  return current;
-}
-
 Status WriteOpenLineage(const PublishRequest& request, const Descriptor& descriptor,
                         const VersionRecord& version, std::string* path) {
   if (request.openlineage_dir.empty()) return Status::OK();
@@ -297,18 +274,13 @@ Result<PublishOutcome> Publish(const PublishRequest& request) {
       std::string descriptor_yaml,
       request.workspace->fs().ReadFile(request.workspace->PathOf(request.descriptor_file)));
 
-  ASSIGN_OR_RAISE(Current current, LoadCurrent(*request.catalog, descriptor.name));
-  bool major_raised = false;
-  if (current.descriptor) {
-    VersionCheckOptions gate_options;
-    ASSIGN_OR_RAISE(gate_options.consumer_teams, request.catalog->ListConsumers(descriptor.name));
-    VersionCheck gate = CheckVersionBump(*current.descriptor, descriptor, gate_options);
-    if (!gate.ok()) {
-      outcome.result = PublishResult::kRefused;
-      outcome.findings = std::move(gate.findings);
-      return outcome;
-    }
-    major_raised = descriptor.schema_version.major > current.descriptor->schema_version.major;
+  VersionCheckOptions gate_options;
+  gate_options.diff.classification_levels = governed.global_policy.classification_levels;
+  ASSIGN_OR_RAISE(VersionPlan plan, PlanVersion(*request.catalog, descriptor, gate_options));
+  if (!plan.ok()) {
+    outcome.result = PublishResult::kRefused;
+    outcome.findings = std::move(plan.check.findings);
+    return outcome;
   }
 
   ASSIGN_OR_RAISE(Checked checked, CheckAndStage(request, descriptor));
@@ -336,7 +308,7 @@ Result<PublishOutcome> Publish(const PublishRequest& request) {
   }
 
   CommitVersionRequest commit = CommitRequestFromDescriptor(descriptor, descriptor_yaml);
-  commit.expected_current_snapshot = current.snapshot;
+  commit.expected_current_snapshot = plan.current ? plan.current->snapshot : 0;
   VersionRecord& version = commit.version;
   version.report_json = outcome.report_json;
   version.content_hash = checked.object.sha256;
@@ -347,9 +319,9 @@ Result<PublishOutcome> Publish(const PublishRequest& request) {
   version.completeness = checked.report.sla.completeness;
   version.publisher = request.person;
   version.published_at = now;
-  if (major_raised) {
+  if (plan.raises_major()) {
     commit.previous_major_readable_until =
-        Timestamp{now.micros + kDeprecationDays * 24 * kMicrosPerHour};
+        Timestamp{now.micros + governed.global_policy.deprecation_days * kMicrosPerDay};
   }
   commit.audit = AuditEntry{
       0, now, request.person, "publish", attempted, "ok", "object " + checked.object.key, "", ""};
