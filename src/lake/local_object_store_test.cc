@@ -192,7 +192,7 @@ TEST(OpenObjectStoreTest, ParsesUris) {
   auto triple = OpenObjectStore("file:///srv/lake2", memory);
   ASSERT_TRUE(triple.ok());
   EXPECT_EQ((*triple)->Uri(), "file:/srv/lake2");
-  EXPECT_EQ(OpenObjectStore("s3://bucket/x", memory).status().code(), StatusCode::kNotSupported);
+  EXPECT_TRUE(OpenObjectStore("s3://ab/x", memory).status().IsInvalidArgument());
   EXPECT_TRUE(OpenObjectStore("file:", memory).status().IsInvalidArgument());
   EXPECT_TRUE(OpenObjectStore("/srv/lake", memory).status().IsInvalidArgument());
   EXPECT_EQ(DefaultLakeUri("/ws"), "file:/ws/.mesh/lake");
