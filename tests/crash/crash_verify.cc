@@ -111,7 +111,7 @@ int Verify(const std::string& catalog_path, const std::string& lake_dir,
   }
   std::cout << "crash_verify: " << versions->size() << " versions (current #"
             << record->current_snapshot << ") verified and read back, " << quarantine->size()
-            << " quarantined, " << temp_before << " temporary files of killed writers swept\n";
+            << " quarantined, " << temp_before << " temporary files left before the last sweep\n";
   for (const std::string& problem : problems.list) std::cout << "PROBLEM: " << problem << "\n";
   return problems.list.empty() ? 0 : 1;
 }
