@@ -21,6 +21,7 @@
 #include "base/time.h"
 #include "catalog/sla_records.h"
 #include "catalog/usage_records.h"
+#include "catalog/access_records.h"
 #include "model/descriptor.h"
 
 namespace mesh {
@@ -74,8 +75,9 @@ struct VersionRecord {
   std::string Ref() const;
 };
 
-// Who did what, when, and how it ended. `prev_hash`/`hash` are reserved for the hash chain the
-// server adds; the catalog stores them as given.
+// Who did what, when, and how it ended. Every append (inside the transaction of the change it
+// records) assigns `sequence`, `prev_hash` (the previous entry's hash) and `hash`
+// (AuditEntryHash, audit_chain.h); whatever the caller put there is replaced.
 struct AuditEntry {
   int64_t sequence = 0;  // assigned on append, counting up from 1
   Timestamp at;
@@ -245,6 +247,40 @@ class Catalog {
   // an empty product or person, a snapshot below 1 or negative bytes.
   virtual Result<int64_t> RecordRead(const ReadUsageRecord& read) = 0;
   virtual Result<std::vector<ReadUsageRecord>> ListReads(const ReadUsageQuery& query) = 0;
+  // Access (access_records.h). Each change is recorded together with its audit entry, all or
+  // nothing. The rules of who may do what are the Authorizer's (src/access); these store.
+
+  // AlreadyExists when the id is taken.
+  virtual Status AddToken(const TokenRecord& token, const AuditEntry& audit) = 0;
+  // NotFound when there is no token with this id.
+  virtual Result<TokenRecord> GetToken(std::string_view id) = 0;
+  // Oldest first; every person's when `person` is absent.
+  virtual Result<std::vector<TokenRecord>> ListTokens(const std::optional<std::string>& person) = 0;
+  // NotFound for an unknown id, FailedPrecondition when already revoked.
+  virtual Status RevokeToken(std::string_view id, std::string_view revoked_by, Timestamp at,
+                             const AuditEntry& audit) = 0;
+
+  // Returns the new grant's id.
+  virtual Result<int64_t> AddGrant(const GrantRecord& grant, const AuditEntry& audit) = 0;
+  virtual Result<GrantRecord> GetGrant(int64_t id) = 0;
+  // By id, oldest first.
+  virtual Result<std::vector<GrantRecord>> ListGrants(const GrantFilter& filter) = 0;
+  // NotFound for an unknown id, FailedPrecondition when already revoked.
+  virtual Status RevokeGrant(int64_t id, std::string_view revoked_by, Timestamp at,
+                             const AuditEntry& audit) = 0;
+
+  // Records a pending request; returns its id.
+  virtual Result<int64_t> AddAccessRequest(const AccessRequestRecord& request,
+                                           const AuditEntry& audit) = 0;
+  virtual Result<AccessRequestRecord> GetAccessRequest(int64_t id) = 0;
+  // By id, oldest first.
+  virtual Result<std::vector<AccessRequestRecord>> ListAccessRequests(
+      const AccessRequestFilter& filter) = 0;
+  // Approves (recording the decision's grant) or denies a pending request, in one transaction.
+  // NotFound for an unknown id; Conflict when it is no longer pending (someone decided first);
+  // InvalidArgument for an approval without a grant. Returns the decided request.
+  virtual Result<AccessRequestRecord> DecideAccessRequest(const AccessDecision& decision,
+                                                          const AuditEntry& audit) = 0;
 };
 
 }  // namespace mesh

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "catalog/audit_chain.h"
 #include "catalog/sqlite_schema.h"
 
 namespace mesh {
@@ -411,12 +412,22 @@ Status SqliteCatalog::ReplaceConsumers(std::string_view product,
   return Status::OK();
 }
 
-Result<int64_t> SqliteCatalog::InsertAudit(const AuditEntry& entry) {
+// Called inside a write transaction, so the head read here is still the head at insert time.
+Result<int64_t> SqliteCatalog::InsertAudit(const AuditEntry& given) {
+  AuditEntry entry = given;
+  {
+    ASSIGN_OR_RAISE(auto head, connection_->Prepare("SELECT sequence, hash FROM audit_log ORDER "
+                                                    "BY sequence DESC LIMIT 1",
+                                                    "read the audit chain's head"));
+    ASSIGN_OR_RAISE(bool row, head.Step());
+    RETURN_NOT_OK(ChainAuditEntry(row ? head.Int(0) : 0, row ? head.Text(1) : "", &entry));
+  }
   ASSIGN_OR_RAISE(auto insert,
-                  connection_->Prepare("INSERT INTO audit_log (at, actor, action, target, "
-                                       "outcome, details, prev_hash, hash) VALUES (?1, ?2, ?3, "
-                                       "?4, ?5, ?6, ?7, ?8)",
+                  connection_->Prepare("INSERT INTO audit_log (sequence, at, actor, action, "
+                                       "target, outcome, details, prev_hash, hash) VALUES (?9, "
+                                       "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                                        "append audit entry"));
+  insert.Bind(9, entry.sequence);
   RETURN_NOT_OK(insert.Bind(1, entry.at.micros)
                     .Bind(2, entry.actor)
                     .Bind(3, entry.action)
@@ -426,7 +437,7 @@ Result<int64_t> SqliteCatalog::InsertAudit(const AuditEntry& entry) {
                     .Bind(7, entry.prev_hash)
                     .Bind(8, entry.hash)
                     .Run());
-  return connection_->LastInsertRowId();
+  return entry.sequence;
 }
 
 Result<ProductRecord> SqliteCatalog::GetProduct(std::string_view name) {
@@ -670,7 +681,11 @@ Status SqliteCatalog::RemoveQuarantine(int64_t id, const AuditEntry& audit) {
 
 Result<int64_t> SqliteCatalog::AppendAudit(const AuditEntry& entry) {
   std::lock_guard<std::mutex> lock(mu_);
-  return InsertAudit(entry);
+  ASSIGN_OR_RAISE(auto transaction, SqliteTransaction::Begin(connection_.get(), Mode::kWrite,
+                                                             "append audit entry"));
+  ASSIGN_OR_RAISE(int64_t sequence, InsertAudit(entry));
+  RETURN_NOT_OK(transaction.Commit());
+  return sequence;
 }
 
 Result<std::vector<AuditEntry>> SqliteCatalog::ListAudit(const AuditQuery& request) {

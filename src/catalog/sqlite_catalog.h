@@ -78,6 +78,25 @@ class SqliteCatalog final : public Catalog {
   Result<int64_t> RecordRead(const ReadUsageRecord& read) override;  // sqlite_usage.cc
   Result<std::vector<ReadUsageRecord>> ListReads(const ReadUsageQuery& query) override;
 
+  // Access records (sqlite_catalog_access.cc).
+  Status AddToken(const TokenRecord& token, const AuditEntry& audit) override;
+  Result<TokenRecord> GetToken(std::string_view id) override;
+  Result<std::vector<TokenRecord>> ListTokens(const std::optional<std::string>& person) override;
+  Status RevokeToken(std::string_view id, std::string_view revoked_by, Timestamp at,
+                     const AuditEntry& audit) override;
+  Result<int64_t> AddGrant(const GrantRecord& grant, const AuditEntry& audit) override;
+  Result<GrantRecord> GetGrant(int64_t id) override;
+  Result<std::vector<GrantRecord>> ListGrants(const GrantFilter& filter) override;
+  Status RevokeGrant(int64_t id, std::string_view revoked_by, Timestamp at,
+                     const AuditEntry& audit) override;
+  Result<int64_t> AddAccessRequest(const AccessRequestRecord& request,
+                                   const AuditEntry& audit) override;
+  Result<AccessRequestRecord> GetAccessRequest(int64_t id) override;
+  Result<std::vector<AccessRequestRecord>> ListAccessRequests(
+      const AccessRequestFilter& filter) override;
+  Result<AccessRequestRecord> DecideAccessRequest(const AccessDecision& decision,
+                                                  const AuditEntry& audit) override;
+
   // The highest migration applied to the file.
   Result<int> SchemaVersionNumber();
 
@@ -106,6 +125,9 @@ class SqliteCatalog final : public Catalog {
   Result<std::vector<LineageEdge>> QueryEdges(std::string_view sql, std::string_view node);
   Result<Incident> FindIncident(int64_t id);
   Result<ConsumerReport> FindConsumerReport(int64_t id);
+  Result<int64_t> InsertGrant(const GrantRecord& grant);
+  Result<std::optional<GrantRecord>> FindGrant(int64_t id);
+  Result<std::optional<AccessRequestRecord>> FindAccessRequest(int64_t id);
 
   std::mutex mu_;
   std::unique_ptr<SqliteConnection> connection_;

@@ -26,6 +26,8 @@ CatalogBackend SqliteBackend() {
                         }};
 }
 
+int LatestSchema() { return SqliteCatalogMigrations().back().version; }
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, CatalogContractTest, ::testing::Values(SqliteBackend()),
                          [](const auto& info) { return info.param.name; });
 
@@ -58,7 +60,7 @@ class SqliteCatalogTest : public ::testing::Test {
 TEST_F(SqliteCatalogTest, EmptyFileIsMigratedToTheLatestSchemaAndReopenIsIdempotent) {
   auto catalog = Open();
   ASSERT_NE(catalog, nullptr);
-  const int latest = SqliteCatalogMigrations().back().version;
+  const int latest = LatestSchema();
   EXPECT_EQ(catalog->SchemaVersionNumber().ValueOr(0), latest);
   ASSERT_TRUE(catalog->CommitVersion(MakeCommitRequest("p_one", "1.0.0", 0)).ok());
   catalog.reset();
@@ -88,7 +90,7 @@ TEST_F(SqliteCatalogTest, OlderCatalogIsUpgradedOnOpenAndKeepsItsData) {
 
   catalog = Open();
   ASSERT_NE(catalog, nullptr);
-  EXPECT_EQ(catalog->SchemaVersionNumber().ValueOr(0), SqliteCatalogMigrations().back().version);
+  EXPECT_EQ(catalog->SchemaVersionNumber().ValueOr(0), LatestSchema());
   auto hits = catalog->Search({"missions", {}, {}, 20});
   ASSERT_TRUE(hits.ok()) << hits.status();
   ASSERT_EQ(hits->size(), 1u) << "the upgrade indexes products stored before it";

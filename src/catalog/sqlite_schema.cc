@@ -221,9 +221,59 @@ CREATE TRIGGER read_usage_no_delete BEFORE DELETE ON read_usage
 BEGIN SELECT RAISE(ABORT, 'the read meter is append-only: entries cannot be deleted'); END;
 )sql";
 
+// API tokens (only the SHA-256 of the secret), grants of a product's data to a team, access
+// requests and their decisions (access_records.h). Levels are classification level names.
+constexpr std::string_view kAccessTables = R"sql(
+CREATE TABLE access_tokens (
+  id            TEXT PRIMARY KEY CHECK (id <> ''),
+  person        TEXT NOT NULL CHECK (person <> ''),
+  secret_sha256 TEXT NOT NULL CHECK (length(secret_sha256) = 64),
+  created_by    TEXT NOT NULL CHECK (created_by <> ''),
+  created_at    INTEGER NOT NULL,
+  expires_at    INTEGER,
+  revoked_at    INTEGER,
+  revoked_by    TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX access_tokens_by_person ON access_tokens(person, created_at);
+
+CREATE TABLE access_requests (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  product       TEXT NOT NULL CHECK (product <> ''),
+  team          TEXT NOT NULL CHECK (team <> ''),
+  person        TEXT NOT NULL CHECK (person <> ''),
+  purpose       TEXT NOT NULL CHECK (purpose <> ''),
+  level         TEXT NOT NULL CHECK (level <> ''),
+  pii           INTEGER NOT NULL CHECK (pii IN (0, 1)),
+  status        TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'denied')),
+  requested_at  INTEGER NOT NULL,
+  decided_by    TEXT NOT NULL DEFAULT '',
+  decided_at    INTEGER,
+  decision_note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX access_requests_by_product ON access_requests(product, id);
+
+CREATE TABLE access_grants (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  product    TEXT NOT NULL CHECK (product <> ''),
+  team       TEXT NOT NULL CHECK (team <> ''),
+  level      TEXT NOT NULL CHECK (level <> ''),
+  pii        INTEGER NOT NULL CHECK (pii IN (0, 1)),
+  granted_by TEXT NOT NULL CHECK (granted_by <> ''),
+  granted_at INTEGER NOT NULL,
+  expires_at INTEGER,
+  request_id INTEGER REFERENCES access_requests(id),
+  revoked_at INTEGER,
+  revoked_by TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX access_grants_by_product ON access_grants(product, team, id);
+CREATE UNIQUE INDEX access_grants_one_per_request ON access_grants(request_id)
+  WHERE request_id IS NOT NULL;
+)sql";
+
 constexpr SqliteMigration kMigrations[] = {
     {1, "core tables: products, versions, lineage, consumers, quarantine, audit log", kCoreTables},
     {2, "full-text search index over products (FTS5)", kSearchIndex},
+    {3, "access", kAccessTables},
     {4, "service_levels", kServiceLevels},
     {5, "usage", kUsageTables},
 };

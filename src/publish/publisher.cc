@@ -305,7 +305,8 @@ std::string_view PublishResultName(PublishResult result) {
   return "refused";
 }
 
-Result<PublishOutcome> Publish(const PublishRequest& request) {
+// The publish itself; Publish (below) adds the audit entry of a refusal.
+static Result<PublishOutcome> PublishUnaudited(const PublishRequest& request) {
   ASSIGN_OR_RAISE(Governed governed, ValidateAndGovern(request));
   Result<PublishOutcome> outcome = PublishGoverned(request, governed);
   WriteRunEvent(request, governed, &outcome);
@@ -397,4 +398,51 @@ Result<PublishOutcome> PublishGoverned(const PublishRequest& request, const Gove
 }
 
 }  // namespace
+namespace {
+
+// What a refused publish is about: the descriptor's product name, else its file.
+std::string RefusedTarget(const PublishRequest& request) {
+  Result<std::string> text =
+      request.workspace->fs().ReadFile(request.workspace->PathOf(request.descriptor_file));
+  if (text.ok()) {
+    FindingSink sink(request.descriptor_file);
+    std::optional<Descriptor> descriptor =
+        ParseDescriptorText(*text, request.descriptor_file, &sink);
+    if (descriptor && !descriptor->name.empty()) return descriptor->name;
+  }
+  return request.descriptor_file;
+}
+
+std::string RefusalDetails(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const Finding& finding : findings) {
+    if (finding.severity != Severity::kError) continue;
+    out += (out.empty() ? "" : "; ") + finding.rule + ": " + finding.message;
+  }
+  return out;
+}
+
+}  // namespace
+
+// Successful and quarantined publishes are audited by the catalog together with their change;
+// a refusal (governance or version findings: outcome "refused"; not an owner: "denied") changes
+// nothing, so its entry is appended here.
+Result<PublishOutcome> Publish(const PublishRequest& request) {
+  Result<PublishOutcome> outcome = PublishUnaudited(request);
+  const bool denied = outcome.status().code() == StatusCode::kPermissionDenied;
+  const bool refused = outcome.ok() && outcome->result == PublishResult::kRefused;
+  if (!denied && !refused) return outcome;
+  AuditEntry audit{0,
+                   request.clock->Now(),
+                   request.person.empty() ? std::string("unknown") : request.person,
+                   "publish",
+                   RefusedTarget(request),
+                   denied ? "denied" : "refused",
+                   denied ? outcome.status().message() : RefusalDetails(outcome->findings),
+                   "",
+                   ""};
+  RETURN_NOT_OK(request.catalog->AppendAudit(audit).status());
+  return outcome;
+}
+
 }  // namespace mesh

@@ -149,6 +149,13 @@ TEST_F(PublisherTest, GovernanceErrorsRefuse) {
   ASSERT_FALSE(refused->findings.empty());
   EXPECT_EQ(refused->findings[0].file, kOrders);
   EXPECT_EQ(CurrentSnapshot(), 0);
+  auto audit = catalog_->ListAudit({}).ValueOr({});
+  ASSERT_EQ(audit.size(), 1u) << "a refusal is audited";
+  EXPECT_EQ(audit[0].action, "publish");
+  EXPECT_EQ(audit[0].target, "orders");
+  EXPECT_EQ(audit[0].outcome, "refused");
+  EXPECT_NE(audit[0].details.find("required.classification"), std::string::npos)
+      << audit[0].details;
 }
 
 TEST_F(PublisherTest, OnlyMembersOfTheOwningTeamMayPublish) {
@@ -157,6 +164,10 @@ TEST_F(PublisherTest, OnlyMembersOfTheOwningTeamMayPublish) {
   EXPECT_EQ(denied.status().code(), StatusCode::kPermissionDenied);
   EXPECT_NE(denied.status().message().find("team-sales"), std::string::npos);
   EXPECT_EQ(CurrentSnapshot(), 0);
+  auto audit = catalog_->ListAudit({}).ValueOr({});
+  ASSERT_EQ(audit.size(), 1u) << "a denial is audited";
+  EXPECT_EQ(audit[0].actor, "carol");
+  EXPECT_EQ(audit[0].outcome, "denied");
 }
 
 TEST_F(PublisherTest, LakeFailureAtAnyStepLeavesTheCatalogUnchanged) {
