@@ -3,8 +3,9 @@
 #   bench/run_lake.sh [--objects N] [--size BYTES] [--repeat R] [--bin PATH]
 # Builds bench/lake_benchmark.cc with g++ -O2 (src/base + src/lake only), starts a throwaway
 # moto_server (../shared/recipes/s3-test-server.sh, auth mode), creates a bucket, and runs the
-# benchmark on file:<tmp>/lake and on s3://mesh-bench/lake. Prints the JSON lines and a summary
-# with the medians and the ratio local/S3.
+# benchmark on file:<tmp>/lake and on s3://mesh-bench/lake, then the same workload through boto3
+# (bench/lake_boto3_peer.py) on the same server. Prints the JSON lines and a summary with the
+# medians, the ratio local/S3 and the ratio Meshwork/boto3 on S3.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 objects=16 size=$((4 * 1024 * 1024)) repeat=3 bin=
@@ -39,6 +40,10 @@ curl -fsS -o /dev/null --aws-sigv4 "aws:amz:us-east-1:s3" \
 args=(--objects "$objects" --size "$size" --repeat "$repeat")
 "$bin" --lake "file:$work/lake" "${args[@]}" | tee "$work/local.jsonl"
 "$bin" --lake "s3://mesh-bench/lake" "${args[@]}" | tee "$work/s3.jsonl"
+# Peer: the same workload through boto3 on the same moto (skipped when boto3 is missing).
+if python3 -c 'import boto3' 2>/dev/null; then
+  python3 "$root/bench/lake_boto3_peer.py" mesh-bench "$objects" "$size" "$repeat" | tee "$work/boto3.jsonl"
+fi
 
 median() {  # median of field $2 in file $1
   sed -n "s/.*\"$2\": \([0-9.]*\).*/\1/p" "$1" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
@@ -51,3 +56,8 @@ echo "|---|---|---|"
 echo "| local folder | $lw | $lr |"
 echo "| S3 (moto) | $sw | $sr |"
 echo "| ratio local/S3 | $(awk "BEGIN {printf \"%.1f\", $lw/$sw}") | $(awk "BEGIN {printf \"%.1f\", $lr/$sr}") |"
+if [[ -s $work/boto3.jsonl ]]; then
+  bw=$(median "$work/boto3.jsonl" write_mib_s) br=$(median "$work/boto3.jsonl" read_mib_s)
+  echo "| peer: boto3 on the same moto | $bw | $br |"
+  echo "| ratio mesh/boto3 on S3 | $(awk "BEGIN {printf \"%.2f\", $sw/$bw}") | $(awk "BEGIN {printf \"%.2f\", $sr/$br}") |"
+fi

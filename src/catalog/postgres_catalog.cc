@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <map>
 #include <pqxx/except>
+#include <set>
 
+#include "catalog/postgres_catalog_internal.h"
 #include "catalog/postgres_connection.h"
 #include "catalog/postgres_schema.h"
 
@@ -142,7 +144,10 @@ void QuietNotices(pqxx::connection& connection) {
 // stays declared and reports its error, with the operation's name, when it is used.
 void PrepareStatements(pqxx::connection& connection) {
   QuietNotices(connection);
-  for (const auto& [name, sql] : Statements()) {
+  std::map<std::string, std::string> statements = Statements();
+  statements.insert(PostgresServiceLevelStatements().begin(),
+                    PostgresServiceLevelStatements().end());
+  for (const auto& [name, sql] : statements) {
     connection.prepare(name, sql);
     try {
       connection.prepare_now(name);
@@ -151,26 +156,14 @@ void PrepareStatements(pqxx::connection& connection) {
   }
 }
 
-std::string Text(const pqxx::field& field) { return field.is_null() ? "" : field.c_str(); }
-int64_t Int(const pqxx::field& field) { return field.is_null() ? 0 : field.as<int64_t>(); }
-int Int32(const pqxx::field& field) { return static_cast<int>(Int(field)); }
-
-std::optional<int64_t> OptionalInt(const pqxx::field& field) {
-  if (field.is_null()) return std::nullopt;
-  return field.as<int64_t>();
-}
-
-std::optional<double> OptionalDouble(const pqxx::field& field) {
-  if (field.is_null()) return std::nullopt;
-  return field.as<double>();
-}
+int Int32(const pqxx::field& field) { return static_cast<int>(PgInt(field)); }
 
 ProductRecord ReadProduct(const pqxx::row& row) {
   ProductRecord product;
-  product.name = Text(row[0]);
-  product.domain = Text(row[1]);
-  product.owner = Text(row[2]);
-  product.description = Text(row[3]);
+  product.name = PgText(row[0]);
+  product.domain = PgText(row[1]);
+  product.owner = PgText(row[2]);
+  product.description = PgText(row[3]);
   std::vector<std::string> names = ReadTextArray(row[4]);
   std::vector<std::string> descriptions = ReadTextArray(row[5]);
   descriptions.resize(names.size());
@@ -178,9 +171,9 @@ ProductRecord ReadProduct(const pqxx::row& row) {
     product.fields.push_back({std::move(names[i]), std::move(descriptions[i])});
   }
   product.tags = ReadTextArray(row[6]);
-  product.current_snapshot = Int(row[7]);
-  product.created_at = Timestamp{Int(row[8])};
-  product.updated_at = Timestamp{Int(row[9])};
+  product.current_snapshot = PgInt(row[7]);
+  product.created_at = Timestamp{PgInt(row[8])};
+  product.updated_at = Timestamp{PgInt(row[9])};
   if (!row[10].is_null()) {
     product.current_version = SchemaVersion{Int32(row[10]), Int32(row[11]), Int32(row[12])};
   }
@@ -189,49 +182,49 @@ ProductRecord ReadProduct(const pqxx::row& row) {
 
 VersionRecord ReadVersion(const pqxx::row& row) {
   VersionRecord version;
-  version.product = Text(row[0]);
+  version.product = PgText(row[0]);
   version.version = SchemaVersion{Int32(row[1]), Int32(row[2]), Int32(row[3])};
-  version.snapshot = Int(row[4]);
-  version.descriptor_yaml = Text(row[5]);
-  version.report_json = Text(row[6]);
-  version.content_hash = Text(row[7]);
-  version.object_key = Text(row[8]);
-  version.output_format = Text(row[9]);
-  version.row_count = Int(row[10]);
-  version.bytes = Int(row[11]);
-  version.lag_hours = OptionalDouble(row[12]);
-  version.completeness = OptionalDouble(row[13]).value_or(0);
-  version.publisher = Text(row[14]);
-  version.published_at = Timestamp{Int(row[15])};
-  version.status = ParseVersionStatus(Text(row[16])).value_or(VersionStatus::kRetired);
-  if (auto until = OptionalInt(row[17])) version.readable_until = Timestamp{*until};
+  version.snapshot = PgInt(row[4]);
+  version.descriptor_yaml = PgText(row[5]);
+  version.report_json = PgText(row[6]);
+  version.content_hash = PgText(row[7]);
+  version.object_key = PgText(row[8]);
+  version.output_format = PgText(row[9]);
+  version.row_count = PgInt(row[10]);
+  version.bytes = PgInt(row[11]);
+  version.lag_hours = PgOptionalDouble(row[12]);
+  version.completeness = PgOptionalDouble(row[13]).value_or(0);
+  version.publisher = PgText(row[14]);
+  version.published_at = Timestamp{PgInt(row[15])};
+  version.status = ParseVersionStatus(PgText(row[16])).value_or(VersionStatus::kRetired);
+  if (auto until = PgOptionalInt(row[17])) version.readable_until = Timestamp{*until};
   return version;
 }
 
 QuarantineEntry ReadQuarantine(const pqxx::row& row) {
   QuarantineEntry entry;
-  entry.id = Int(row[0]);
-  entry.product = Text(row[1]);
+  entry.id = PgInt(row[0]);
+  entry.product = PgText(row[1]);
   entry.attempted_version = SchemaVersion{Int32(row[2]), Int32(row[3]), Int32(row[4])};
-  entry.reason = Text(row[5]);
-  entry.report_json = Text(row[6]);
-  entry.object_key = Text(row[7]);
-  entry.person = Text(row[8]);
-  entry.at = Timestamp{Int(row[9])};
+  entry.reason = PgText(row[5]);
+  entry.report_json = PgText(row[6]);
+  entry.object_key = PgText(row[7]);
+  entry.person = PgText(row[8]);
+  entry.at = Timestamp{PgInt(row[9])};
   return entry;
 }
 
 AuditEntry ReadAudit(const pqxx::row& row) {
   AuditEntry entry;
-  entry.sequence = Int(row[0]);
-  entry.at = Timestamp{Int(row[1])};
-  entry.actor = Text(row[2]);
-  entry.action = Text(row[3]);
-  entry.target = Text(row[4]);
-  entry.outcome = Text(row[5]);
-  entry.details = Text(row[6]);
-  entry.prev_hash = Text(row[7]);
-  entry.hash = Text(row[8]);
+  entry.sequence = PgInt(row[0]);
+  entry.at = Timestamp{PgInt(row[1])};
+  entry.actor = PgText(row[2]);
+  entry.action = PgText(row[3]);
+  entry.target = PgText(row[4]);
+  entry.outcome = PgText(row[5]);
+  entry.details = PgText(row[6]);
+  entry.prev_hash = PgText(row[7]);
+  entry.hash = PgText(row[8]);
   return entry;
 }
 
@@ -258,9 +251,9 @@ PostgresParams& AddProductFields(PostgresParams& params, const ProductRecord& pr
       .AddTextArray(descriptions);
 }
 
-// Appends `entry` as the next sequence number; the advisory lock, held until the transaction
-// ends, makes sequence order commit order.
-int64_t InsertAudit(pqxx::transaction_base& transaction, const AuditEntry& entry) {
+}  // namespace
+
+int64_t PostgresInsertAudit(pqxx::transaction_base& transaction, const AuditEntry& entry) {
   ExecPrepared(transaction, "lock_audit", PostgresParams());
   PostgresParams params;
   params.Add(entry.at.micros)
@@ -271,8 +264,10 @@ int64_t InsertAudit(pqxx::transaction_base& transaction, const AuditEntry& entry
       .Add(entry.details)
       .Add(entry.prev_hash)
       .Add(entry.hash);
-  return Int(ExecPrepared(transaction, "insert_audit", params).at(0)[0]);
+  return PgInt(ExecPrepared(transaction, "insert_audit", params).at(0)[0]);
 }
+
+namespace {
 
 template <typename Record, typename Reader>
 std::vector<Record> ReadAll(const pqxx::result& rows, Reader read) {
@@ -284,7 +279,7 @@ std::vector<Record> ReadAll(const pqxx::result& rows, Reader read) {
 
 std::vector<LineageEdge> ReadEdges(const pqxx::result& rows) {
   return ReadAll<LineageEdge>(rows, [](const pqxx::row& row) {
-    return LineageEdge{Text(row[0]), Text(row[1])};
+    return LineageEdge{PgText(row[0]), PgText(row[1])};
   });
 }
 
@@ -316,20 +311,32 @@ std::string PostgresCatalog::Uri() const { return pool_->display_uri(); }
 Status PostgresCatalog::Migrate(PostgresConnectionPool& pool, int migrate_to, Clock* clock) {
   return pool.Write("migrate schema", [&](pqxx::work& transaction) -> Status {
     transaction.exec(kAdvisoryLock + std::to_string(kPostgresMigrationLock) + ")");
-    transaction.exec(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-        "name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
-    int applied =
-        transaction.exec1("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")[0].as<int>();
+    // Looked up first rather than CREATE TABLE IF NOT EXISTS, which needs the CREATE privilege
+    // even when the table exists: a role without it can open an up-to-date catalog.
+    if (transaction.exec1("SELECT to_regclass('schema_migrations') IS NULL")[0].as<bool>()) {
+      transaction.exec(
+          "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+          "applied_at BIGINT NOT NULL)");
+    }
+    // Each migration is applied unless recorded, so one numbered below the highest applied
+    // (added later on a parallel branch) still runs.
+    std::set<int> applied;
+    for (const pqxx::row& row : transaction.exec("SELECT version FROM schema_migrations")) {
+      applied.insert(row[0].as<int>());
+    }
     auto migrations = PostgresCatalogMigrations();
-    int known = migrations.back().version;
-    if (applied > known) {
-      return Status::FailedPrecondition(
-          "catalog " + pool.display_uri() + " has schema version " + std::to_string(applied) +
-          " but this mesh knows only up to " + std::to_string(known) + ": upgrade mesh");
+    std::set<int> known;
+    for (const PostgresMigration& migration : migrations) known.insert(migration.version);
+    for (int version : applied) {
+      if (known.count(version) == 0) {
+        return Status::FailedPrecondition(
+            "catalog " + pool.display_uri() + " has schema migration " + std::to_string(version) +
+            ", which this mesh does not know (it knows up to " +
+            std::to_string(migrations.back().version) + "): upgrade mesh");
+      }
     }
     for (const PostgresMigration& migration : migrations) {
-      if (migration.version <= applied) continue;
+      if (applied.count(migration.version) > 0) continue;
       if (migrate_to > 0 && migration.version > migrate_to) break;
       transaction.exec(std::string(migration.sql));
       transaction.exec_params(
@@ -343,7 +350,7 @@ Status PostgresCatalog::Migrate(PostgresConnectionPool& pool, int migrate_to, Cl
 Result<int> PostgresCatalog::SchemaVersionNumber() {
   int version = 0;
   RETURN_NOT_OK(pool_->Read("read schema version", [&](pqxx::transaction_base& transaction) {
-    version = static_cast<int>(Int(ExecPrepared(transaction, "schema_version", {}).at(0)[0]));
+    version = static_cast<int>(PgInt(ExecPrepared(transaction, "schema_version", {}).at(0)[0]));
     return Status::OK();
   }));
   return version;
@@ -371,8 +378,8 @@ Result<VersionRecord> PostgresCatalog::CommitVersion(const CommitVersionRequest&
   Status status = pool_->Write("commit version of " + name, [&](pqxx::work& transaction) {
     pqxx::result locked = ExecPrepared(transaction, "lock_product", PostgresParams().Add(name));
     const bool exists = !locked.empty();
-    const int64_t product_id = exists ? Int(locked[0][0]) : 0;
-    const int64_t current = exists ? Int(locked[0][1]) : 0;
+    const int64_t product_id = exists ? PgInt(locked[0][0]) : 0;
+    const int64_t current = exists ? PgInt(locked[0][1]) : 0;
     if (current != request.expected_current_snapshot) {
       return Status::Conflict("product " + name +
                               " changed while this publish was prepared: its current snapshot "
@@ -402,7 +409,7 @@ Result<VersionRecord> PostgresCatalog::CommitVersion(const CommitVersionRequest&
       ExecPrepared(transaction, "update_product", product);
     } else {
       AddProductFields(product.Add(name), request.product).Add(snapshot).Add(now.micros);
-      id = Int(ExecPrepared(transaction, "insert_product", product).at(0)[0]);
+      id = PgInt(ExecPrepared(transaction, "insert_product", product).at(0)[0]);
     }
     RETURN_NOT_OK(MaybeFailStep(2));
     ExecPrepared(transaction, "supersede_current", PostgresParams().Add(id));
@@ -443,7 +450,7 @@ Result<VersionRecord> PostgresCatalog::CommitVersion(const CommitVersionRequest&
     ExecPrepared(transaction, "insert_consumers",
                  PostgresParams().Add(name).AddTextArray(request.consumer_teams));
     RETURN_NOT_OK(MaybeFailStep(6));
-    InsertAudit(transaction, request.audit);
+    PostgresInsertAudit(transaction, request.audit);
     return MaybeFailStep(7);
   });
   RETURN_NOT_OK(status);
@@ -523,7 +530,7 @@ Status PostgresCatalog::RetireMajor(std::string_view product, int major, const A
                               std::to_string(major) +
                               " to retire (the current major cannot be retired)");
     }
-    InsertAudit(transaction, audit);
+    PostgresInsertAudit(transaction, audit);
     return Status::OK();
   });
 }
@@ -560,7 +567,7 @@ Result<std::vector<std::string>> PostgresCatalog::ListConsumers(std::string_view
   RETURN_NOT_OK(pool_->Read("list consumers", [&](pqxx::transaction_base& transaction) {
     out = ReadAll<std::string>(
         ExecPrepared(transaction, "list_consumers", PostgresParams().Add(product)),
-        [](const pqxx::row& row) { return Text(row[0]); });
+        [](const pqxx::row& row) { return PgText(row[0]); });
     return Status::OK();
   }));
   return out;
@@ -580,7 +587,8 @@ Result<std::vector<SearchHit>> PostgresCatalog::Search(const SearchQuery& reques
     for (const pqxx::row& row : rows) {
       no_words = no_words || row[0].as<bool>();
       if (row[1].is_null()) continue;
-      out.push_back({Text(row[1]), Text(row[2]), Text(row[3]), OptionalDouble(row[4]).value_or(0)});
+      out.push_back(
+          {PgText(row[1]), PgText(row[2]), PgText(row[3]), PgOptionalDouble(row[4]).value_or(0)});
     }
     return Status::OK();
   }));
@@ -607,8 +615,8 @@ Result<int64_t> PostgresCatalog::AddQuarantine(const QuarantineEntry& entry,
                                                  .Add(entry.object_key)
                                                  .Add(entry.person)
                                                  .Add(entry.at.micros));
-        id = Int(inserted.at(0)[0]);
-        InsertAudit(transaction, audit);
+        id = PgInt(inserted.at(0)[0]);
+        PostgresInsertAudit(transaction, audit);
         return Status::OK();
       }));
   return id;
@@ -647,7 +655,7 @@ Status PostgresCatalog::RemoveQuarantine(int64_t id, const AuditEntry& audit) {
         if (removed.affected_rows() == 0) {
           return Status::NotFound("quarantine entry " + std::to_string(id) + " does not exist");
         }
-        InsertAudit(transaction, audit);
+        PostgresInsertAudit(transaction, audit);
         return Status::OK();
       });
 }
@@ -655,7 +663,7 @@ Status PostgresCatalog::RemoveQuarantine(int64_t id, const AuditEntry& audit) {
 Result<int64_t> PostgresCatalog::AppendAudit(const AuditEntry& entry) {
   int64_t sequence = 0;
   RETURN_NOT_OK(pool_->Write("append audit entry", [&](pqxx::work& transaction) {
-    sequence = InsertAudit(transaction, entry);
+    sequence = PostgresInsertAudit(transaction, entry);
     return Status::OK();
   }));
   return sequence;

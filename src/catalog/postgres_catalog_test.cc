@@ -15,6 +15,7 @@
 #include "catalog/catalog_contract_test.h"
 #include "catalog/open_catalog.h"
 #include "catalog/postgres_connection.h"
+#include "catalog/postgres_schema.h"
 #include "catalog/postgres_test_server.h"
 
 namespace mesh {
@@ -96,16 +97,18 @@ class PostgresCatalogTest : public ::testing::Test {
 };
 
 TEST_F(PostgresCatalogTest, EmptySchemaIsMigratedToTheLatestAndReopenIsIdempotent) {
+  const int latest = PostgresCatalogMigrations().back().version;
+  const auto count = static_cast<int64_t>(PostgresCatalogMigrations().size());
   auto catalog = Open();
   ASSERT_NE(catalog, nullptr);
-  EXPECT_EQ(catalog->SchemaVersionNumber().ValueOr(0), 2);
+  EXPECT_EQ(catalog->SchemaVersionNumber().ValueOr(0), latest);
   ASSERT_TRUE(catalog->CommitVersion(MakeCommitRequest("p_one", "1.0.0", 0)).ok());
   catalog.reset();
   catalog = Open();
   ASSERT_NE(catalog, nullptr);
-  EXPECT_EQ(catalog->SchemaVersionNumber().ValueOr(0), 2);
+  EXPECT_EQ(catalog->SchemaVersionNumber().ValueOr(0), latest);
   EXPECT_EQ(catalog->ListVersions("p_one").ValueOr({}).size(), 1u);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM schema_migrations"), 2);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM schema_migrations"), count);
   EXPECT_TRUE(catalog->Ping().ok());
 }
 
@@ -123,7 +126,7 @@ TEST_F(PostgresCatalogTest, OlderCatalogIsUpgradedOnOpenAndKeepsItsData) {
 
   catalog = Open();
   ASSERT_NE(catalog, nullptr);
-  EXPECT_EQ(catalog->SchemaVersionNumber().ValueOr(0), 2);
+  EXPECT_EQ(catalog->SchemaVersionNumber().ValueOr(0), PostgresCatalogMigrations().back().version);
   auto hits = catalog->Search({"missions", {}, {}, 20});
   ASSERT_TRUE(hits.ok()) << hits.status();
   ASSERT_EQ(hits->size(), 1u) << "the upgrade indexes products stored before it";
@@ -154,7 +157,8 @@ TEST_F(PostgresCatalogTest, ServersStartingAtOnceMigrateExactlyOnce) {
   go = true;
   for (auto& thread : threads) thread.join();
   for (const Status& status : results) EXPECT_TRUE(status.ok()) << status;
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM schema_migrations"), 2);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM schema_migrations"),
+            static_cast<int64_t>(PostgresCatalogMigrations().size()));
 }
 
 TEST_F(PostgresCatalogTest, AuditLogCannotBeChangedDeletedOrTruncated) {
@@ -166,6 +170,15 @@ TEST_F(PostgresCatalogTest, AuditLogCannotBeChangedDeletedOrTruncated) {
   EXPECT_FALSE(Sql("DELETE FROM audit_log").ok());
   EXPECT_FALSE(Sql("TRUNCATE audit_log").ok());
   EXPECT_EQ(catalog->ListAudit({}).ValueOr({}).front().actor, "alice");
+}
+
+TEST_F(PostgresCatalogTest, ReadMeterCannotBeChangedOrDeleted) {
+  auto catalog = Open();
+  ASSERT_TRUE(catalog->RecordRead({0, "p_one", 1, "alice", "analytics", 10, Timestamp{1}}).ok());
+  EXPECT_EQ(Sql("UPDATE read_usage SET bytes = 0").code(), StatusCode::kFailedPrecondition);
+  EXPECT_FALSE(Sql("DELETE FROM read_usage").ok());
+  EXPECT_FALSE(Sql("TRUNCATE read_usage").ok());
+  EXPECT_EQ(catalog->ListReads({}).ValueOr({}).front().bytes, 10);
 }
 
 TEST_F(PostgresCatalogTest, AuditSequencesFollowCommitOrderWithoutGaps) {

@@ -173,6 +173,20 @@ pqxx::result ExecPrepared(pqxx::transaction_base& transaction, const std::string
   return transaction.exec_prepared(name, pqxx::prepare::make_dynamic_params(pointers));
 }
 
+std::string PgText(const pqxx::field& field) { return field.is_null() ? "" : field.c_str(); }
+
+int64_t PgInt(const pqxx::field& field) { return field.is_null() ? 0 : field.as<int64_t>(); }
+
+std::optional<int64_t> PgOptionalInt(const pqxx::field& field) {
+  if (field.is_null()) return std::nullopt;
+  return field.as<int64_t>();
+}
+
+std::optional<double> PgOptionalDouble(const pqxx::field& field) {
+  if (field.is_null()) return std::nullopt;
+  return field.as<double>();
+}
+
 std::vector<std::string> ReadTextArray(const pqxx::field& field) {
   std::vector<std::string> out;
   pqxx::array_parser parser = field.as_array();

@@ -74,6 +74,12 @@ class PostgresParams {
 pqxx::result ExecPrepared(pqxx::transaction_base& transaction, const std::string& name,
                           const PostgresParams& params);
 
+// Column readers: NULL reads as "", 0 or nullopt.
+std::string PgText(const pqxx::field& field);
+int64_t PgInt(const pqxx::field& field);
+std::optional<int64_t> PgOptionalInt(const pqxx::field& field);
+std::optional<double> PgOptionalDouble(const pqxx::field& field);
+
 // Reads a text[] column.
 std::vector<std::string> ReadTextArray(const pqxx::field& field);
 

@@ -230,17 +230,66 @@ std::string JoinReasons(const std::vector<std::string>& reasons) {
   return joined;
 }
 
-Status WriteOpenLineage(const PublishRequest& request, const Descriptor& descriptor,
-                        const VersionRecord& version, std::string* path) {
-  if (request.openlineage_dir.empty()) return Status::OK();
-  ASSIGN_OR_RAISE(std::string event,
-                  OpenLineageRunEvent(descriptor, version, RunOutcome::kComplete));
-  FileSystem& fs = request.workspace->fs();
-  RETURN_NOT_OK(fs.CreateDirs(request.openlineage_dir));
-  *path = request.openlineage_dir + "/" + descriptor.name + "-" + std::to_string(version.snapshot) +
-          ".json";
-  return fs.WriteFileAtomically(*path, event + "\n");
+// The first free name for a FAIL event of `name` at `at` in `dir`.
+std::string FailedEventPath(FileSystem& fs, const std::string& dir, const std::string& name,
+                            Timestamp at) {
+  const std::string stem = JoinPath(dir, name + "-failed-" + std::to_string(at.micros) + "-");
+  int n = 1;
+  while (fs.Exists(stem + std::to_string(n) + ".json")) ++n;
+  return stem + std::to_string(n) + ".json";
 }
+
+// What a failed attempt tells OpenLineage: the reasons, the refusing findings or the error.
+std::string FailureText(const Result<PublishOutcome>& outcome) {
+  if (!outcome.ok()) return outcome.status().ToString();
+  std::string text = JoinReasons(outcome->reasons);
+  for (const Finding& finding : outcome->findings) {
+    text += (text.empty() ? "" : "; ") + finding.ToString();
+  }
+  return text;
+}
+
+// Writes the attempt's run event; for a publish that stands, a failure to write is reported in
+// the outcome rather than turning the verdict into an error.
+void WriteRunEvent(const PublishRequest& request, const Governed& governed,
+                   Result<PublishOutcome>* outcome) {
+  if (request.openlineage_dir.empty() || !governed.descriptor) return;
+  const Descriptor& descriptor = *governed.descriptor;
+  const bool published = outcome->ok() && (*outcome)->result == PublishResult::kPublished;
+  VersionRecord attempt;
+  attempt.product = descriptor.name;
+  attempt.version = descriptor.schema_version;
+  attempt.publisher = request.person;
+  attempt.published_at = request.clock->Now();
+  const VersionRecord& version = published ? *(*outcome)->version : attempt;
+  OpenLineageOptions options;
+  if (governed.org && !governed.org->name.empty()) {
+    options.mesh_namespace = "meshwork://" + governed.org->name;
+  }
+  FileSystem& fs = request.workspace->fs();
+  std::string path;
+  Status written = [&]() -> Status {
+    ASSIGN_OR_RAISE(std::string event,
+                    OpenLineageRunEvent(descriptor, version,
+                                        published ? RunOutcome::kComplete : RunOutcome::kFail,
+                                        options, published ? "" : FailureText(*outcome)));
+    RETURN_NOT_OK(fs.CreateDirs(request.openlineage_dir));
+    path = published ? JoinPath(request.openlineage_dir,
+                                descriptor.name + "-" + std::to_string(version.snapshot) + ".json")
+                     : FailedEventPath(fs, request.openlineage_dir, descriptor.name,
+                                       attempt.published_at);
+    return fs.WriteFileAtomically(path, event + "\n");
+  }();
+  if (!outcome->ok()) return;  // the error is the verdict; the event was best effort
+  if (written.ok()) {
+    (*outcome)->openlineage_path = path;
+  } else {
+    (*outcome)->openlineage_error = written.ToString();
+  }
+}
+
+// Everything after validation and governance.
+Result<PublishOutcome> PublishGoverned(const PublishRequest& request, const Governed& governed);
 
 }  // namespace
 
@@ -257,11 +306,19 @@ std::string_view PublishResultName(PublishResult result) {
 }
 
 Result<PublishOutcome> Publish(const PublishRequest& request) {
-  PublishOutcome outcome;
   ASSIGN_OR_RAISE(Governed governed, ValidateAndGovern(request));
+  Result<PublishOutcome> outcome = PublishGoverned(request, governed);
+  WriteRunEvent(request, governed, &outcome);
+  return outcome;
+}
+
+namespace {
+
+Result<PublishOutcome> PublishGoverned(const PublishRequest& request, const Governed& governed) {
+  PublishOutcome outcome;
   if (!governed.errors.empty()) {
     outcome.result = PublishResult::kRefused;
-    outcome.findings = std::move(governed.errors);
+    outcome.findings = governed.errors;
     return outcome;
   }
   const Descriptor& descriptor = *governed.descriptor;
@@ -336,8 +393,8 @@ Result<PublishOutcome> Publish(const PublishRequest& request) {
   }
   outcome.result = PublishResult::kPublished;
   outcome.version = *committed;
-  RETURN_NOT_OK(WriteOpenLineage(request, descriptor, *committed, &outcome.openlineage_path));
   return outcome;
 }
 
+}  // namespace
 }  // namespace mesh

@@ -85,6 +85,34 @@ TEST_F(PublisherTest, FailedErrorCheckQuarantinesAndKeepsThePreviousVersion) {
   EXPECT_TRUE(*exists);
 }
 
+TEST_F(PublisherTest, RejectedAndRefusedPublishesWriteAFailRunEvent) {
+  auto rejected = Run("bad.csv");
+  ASSERT_TRUE(rejected.ok()) << rejected.status().ToString();
+  ASSERT_EQ(rejected->result, PublishResult::kRejected);
+  EXPECT_EQ(rejected->openlineage_path,
+            JoinPath(root_, ".mesh/openlineage/orders-failed-" +
+                                std::to_string(clock_.Now().micros) + "-1.json"));
+  auto event = nlohmann::json::parse(fs_->ReadFile(rejected->openlineage_path).ValueOr("{}"));
+  EXPECT_EQ(event["eventType"], "FAIL");
+  EXPECT_EQ(event["job"]["namespace"], "meshwork://scenario-mesh");
+  EXPECT_NE(
+      event["run"]["facets"]["errorMessage"]["message"].get<std::string>().find("field.amount"),
+      std::string::npos);
+
+  EditOrders("schema_version: 1.2.0", "schema_version: 1.2.0\nbogus_key: 1");
+  auto refused = Run("good.csv");
+  ASSERT_TRUE(refused.ok()) << refused.status().ToString();
+  ASSERT_EQ(refused->result, PublishResult::kRefused);
+  EXPECT_EQ(refused->openlineage_path,
+            JoinPath(root_, ".mesh/openlineage/orders-failed-" +
+                                std::to_string(clock_.Now().micros) + "-2.json"));
+  auto refusal = nlohmann::json::parse(fs_->ReadFile(refused->openlineage_path).ValueOr("{}"));
+  EXPECT_EQ(refusal["eventType"], "FAIL");
+  EXPECT_NE(
+      refusal["run"]["facets"]["errorMessage"]["message"].get<std::string>().find("bogus_key"),
+      std::string::npos);
+}
+
 TEST_F(PublisherTest, RemovingAFieldWithoutAMajorBumpIsRefused) {
   ASSERT_EQ(Run("good.csv")->result, PublishResult::kPublished);
   EditOrders(kCustomerEmailField, "");
