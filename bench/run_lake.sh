@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lake throughput, local folder vs S3 (moto, signatures checked), in the same run:
 #   bench/run_lake.sh [--objects N] [--size BYTES] [--repeat R] [--bin PATH]
+#                     [--mesh PATH --rows N]   # also time `mesh publish` into each lake
 # Builds bench/lake_benchmark.cc with g++ -O2 (src/base + src/lake only), starts a throwaway
 # moto_server (../shared/recipes/s3-test-server.sh, auth mode), creates a bucket, and runs the
 # benchmark on file:<tmp>/lake and on s3://mesh-bench/lake, then the same workload through boto3
@@ -8,13 +9,15 @@
 # medians, the ratio local/S3 and the ratio Meshwork/boto3 on S3.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-objects=16 size=$((4 * 1024 * 1024)) repeat=3 bin=
+objects=16 size=$((4 * 1024 * 1024)) repeat=3 bin= mesh= rows=200000
 while (($#)); do
   case "$1" in
     --objects) objects=$2; shift 2 ;;
     --size) size=$2; shift 2 ;;
     --repeat) repeat=$2; shift 2 ;;
     --bin) bin=$2; shift 2 ;;  # a lake_benchmark built before (skips the build)
+    --mesh) mesh=$2; shift 2 ;;
+    --rows) rows=$2; shift 2 ;;
     *) echo "usage: $0 [--objects N] [--size BYTES] [--repeat R] [--bin PATH]" >&2; exit 2 ;;
   esac
 done
@@ -45,6 +48,26 @@ if python3 -c 'import boto3' 2>/dev/null; then
   python3 "$root/bench/lake_boto3_peer.py" mesh-bench "$objects" "$size" "$repeat" | tee "$work/boto3.jsonl"
 fi
 
+# `mesh publish` of one CSV (the basic scenario workspace's orders product) into each lake, with
+# a catalog per lake: the whole publish (read, check, write Parquet to the lake, commit).
+if [[ -n $mesh ]]; then
+  cp -r "$root/tests/scenario-workspaces/basic" "$work/ws"
+  mkdir -p "$work/ws/data"
+  awk -v n="$rows" 'BEGIN { print "order_id,ordered_at,amount,customer_email";
+    for (i = 1; i <= n; i++) printf "%d,2026-11-20T%02d:%02d:00Z,%d.%02d,c%d@example.org\n", i, (i/60)%24, i%60, i%500, i%100, i%997 }' \
+    >"$work/ws/data/orders.csv"
+  for lake in "file:$work/publish-lake" "s3://mesh-bench/publish"; do
+    for round in $(seq 1 "$repeat"); do
+      start=$(date +%s.%N)
+      (cd "$work/ws" && MESH_NOW="2026-11-20T1$round:00:00Z" "$mesh" publish products/sales/orders.yaml \
+        data/orders.csv --as alice --lake "$lake" --catalog "sqlite:$work/catalog-${lake%%:*}.db" >/dev/null)
+      end=$(date +%s.%N)
+      awk -v l="$lake" -v r="$rows" -v s="$start" -v e="$end" \
+        'BEGIN { printf "{\"publish\": \"%s\", \"rows\": %d, \"seconds\": %.3f}\n", l, r, e - s }'
+    done
+  done | tee "$work/publish.jsonl"
+fi
+
 median() {  # median of field $2 in file $1
   sed -n "s/.*\"$2\": \([0-9.]*\).*/\1/p" "$1" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
@@ -60,4 +83,13 @@ if [[ -s $work/boto3.jsonl ]]; then
   bw=$(median "$work/boto3.jsonl" write_mib_s) br=$(median "$work/boto3.jsonl" read_mib_s)
   echo "| peer: boto3 on the same moto | $bw | $br |"
   echo "| ratio mesh/boto3 on S3 | $(awk "BEGIN {printf \"%.2f\", $sw/$bw}") | $(awk "BEGIN {printf \"%.2f\", $sr/$br}") |"
+fi
+if [[ -s $work/publish.jsonl ]]; then
+  pf=$(grep '"file:' "$work/publish.jsonl" | sed -n 's/.*"seconds": \([0-9.]*\).*/\1/p' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  ps=$(grep '"s3:' "$work/publish.jsonl" | sed -n 's/.*"seconds": \([0-9.]*\).*/\1/p' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  echo
+  echo "| mesh publish, $rows rows | median s | ratio s3/local |"
+  echo "|---|---|---|"
+  echo "| local folder lake | $pf | – |"
+  echo "| S3 (moto) lake | $ps | $(awk "BEGIN {printf \"%.2f\", $ps/$pf}") |"
 fi
