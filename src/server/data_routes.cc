@@ -6,6 +6,7 @@
 #include "format/jsonl_writer.h"
 #include "format/parquet/parquet_writer.h"
 #include "format/reader.h"
+#include "publish/version_reader.h"
 #include "server/api_routes.h"
 #include "server/lake_file_system.h"
 #include "server/product_resource.h"
@@ -178,11 +179,9 @@ void ReadData(RequestContext& context) {
   const std::string& name = context.Param("name");
   Result<VersionSelector> selector = SelectorFromQuery(context);
   if (!selector.ok()) return context.Fail(selector.status());
-  Result<VersionRecord> version = context.services().catalog->GetVersion(name, *selector);
+  Result<VersionRecord> version = ResolveReadableVersion(
+      *context.services().catalog, name, *selector, context.services().clock->Now());
   if (!version.ok()) return context.Fail(version.status());
-  if (version->status == VersionStatus::kRetired) {
-    return context.Error({410, "gone", version->Ref() + " is retired and can no longer be read"});
-  }
   Result<format::DataFormat> format = RequestedFormat(context, *version);
   if (!format.ok()) return context.Fail(format.status());
   Result<Descriptor> descriptor = ParseStoredDescriptor(*version);
