@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compares Meshwork's CSV and JSONL readers (bench/read_benchmark.cc: every row into typed
+# Compares Meshwork's CSV, JSONL and Parquet readers (bench/read_benchmark.cc: every row into typed
 # batches, all type checks) with DuckDB on the same file in the same run, using the shared kit
 # (../shared/bench: gen.mjs data, duckdb_profile.mjs). DuckDB is timed twice by the kit:
 # "checked" (all columns VARCHAR + strict grammar + TRY_CAST + every check of missions.yaml, the
@@ -31,7 +31,7 @@ DATA="${MESH_BENCH_DIR:-/tmp/mesh-bench}/data"
 RESULTS="${MESH_BENCH_DIR:-/tmp/mesh-bench}/results"
 mkdir -p "$RESULTS"
 
-node "$KIT/gen.mjs" --rows "$ROWS" --formats csv,jsonl >&2
+node "$KIT/gen.mjs" --rows "$ROWS" --formats csv,jsonl,parquet >&2
 
 field() {  # field JSON KEY: a number from a flat or nested JSON text
   node -e 'const j = JSON.parse(require("fs").readFileSync(0, "utf8"));
@@ -59,3 +59,23 @@ for format in csv jsonl; do
     "$(field "$duck" typed.rows_per_s)" "$(node -e "console.log(($typed_s/$mesh_s).toFixed(2))")"
   echo "  mesh: $mesh" >&2
 done
+
+# Parquet: the reference is DuckDB decoding every column (bench/duckdb_scan.mjs); the kit's
+# checked query is reported beside it for scale (it also runs every check of missions.yaml).
+file="$DATA/missions_$ROWS.parquet"
+scan=$(node "$ROOT/bench/duckdb_scan.mjs" --file "$file" --threads "$THREADS" --repeat "$REPEAT")
+duck=$(node "$KIT/duckdb_profile.mjs" --format parquet --rows "$ROWS" --threads "$THREADS" \
+            --repeat "$REPEAT" --no-typed)
+mesh=$("$BIN" --descriptor "$KIT/missions.yaml" --file "$file" --threads "$THREADS" --repeat "$REPEAT")
+echo "$scan" > "$RESULTS/readers_duckdb_scan_parquet_${ROWS}.json"
+echo "$duck" > "$RESULTS/readers_duckdb_parquet_${ROWS}.json"
+echo "$mesh" > "$RESULTS/readers_mesh_parquet_${ROWS}.json"
+mesh_s=$(field "$mesh" median_s)
+scan_s=$(field "$scan" median_s)
+checked_s=$(field "$duck" checked.median_s)
+printf '%-8s %-8s %10s %14s %10s\n' parquet mesh "$mesh_s" "$(field "$mesh" rows_per_s)" "-"
+printf '%-8s %-8s %10s %14s %10s\n' parquet duck-scan "$scan_s" "$(field "$scan" rows_per_s)" \
+  "$(node -e "console.log(($scan_s/$mesh_s).toFixed(2))")"
+printf '%-8s %-8s %10s %14s %10s\n' parquet duck-chk "$checked_s" "$(field "$duck" checked.rows_per_s)" \
+  "$(node -e "console.log(($checked_s/$mesh_s).toFixed(2))")"
+echo "  mesh: $mesh" >&2

@@ -20,6 +20,7 @@
 #include "base/result.h"
 #include "base/time.h"
 #include "catalog/sla_records.h"
+#include "catalog/usage_records.h"
 #include "model/descriptor.h"
 
 namespace mesh {
@@ -240,6 +241,10 @@ class Catalog {
   virtual Result<ConsumerReport> ResolveConsumerReport(
       int64_t id, std::string_view person, Timestamp at,
       const std::vector<NotificationDraft>& notifications, const AuditEntry& audit) = 0;
+  // The read meter (usage_records.h): appends one read and returns its id; InvalidArgument for
+  // an empty product or person, a snapshot below 1 or negative bytes.
+  virtual Result<int64_t> RecordRead(const ReadUsageRecord& read) = 0;
+  virtual Result<std::vector<ReadUsageRecord>> ListReads(const ReadUsageQuery& query) = 0;
 };
 
 }  // namespace mesh

@@ -75,6 +75,8 @@ class SqliteCatalog final : public Catalog {
   Result<ConsumerReport> ResolveConsumerReport(int64_t id, std::string_view person, Timestamp at,
                                                const std::vector<NotificationDraft>& notifications,
                                                const AuditEntry& audit) override;
+  Result<int64_t> RecordRead(const ReadUsageRecord& read) override;  // sqlite_usage.cc
+  Result<std::vector<ReadUsageRecord>> ListReads(const ReadUsageQuery& query) override;
 
   // The highest migration applied to the file.
   Result<int> SchemaVersionNumber();

@@ -200,12 +200,30 @@ CREATE TABLE report_comments (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX report_comments_by_report ON report_comments(report_id, id);
+// The read meter (usage_records.h): one row per successful data read. Append-only like the
+// audit log: charge-back must not change after the fact.
+constexpr std::string_view kUsageTables = R"sql(
+CREATE TABLE read_usage (
+  id       INTEGER PRIMARY KEY AUTOINCREMENT,
+  product  TEXT NOT NULL CHECK (product <> ''),
+  snapshot INTEGER NOT NULL CHECK (snapshot >= 1),
+  person   TEXT NOT NULL CHECK (person <> ''),
+  team     TEXT NOT NULL,
+  bytes    INTEGER NOT NULL CHECK (bytes >= 0),
+  at       INTEGER NOT NULL
+);
+CREATE INDEX read_usage_by_time ON read_usage(at, id);
+CREATE TRIGGER read_usage_no_update BEFORE UPDATE ON read_usage
+BEGIN SELECT RAISE(ABORT, 'the read meter is append-only: entries cannot be changed'); END;
+CREATE TRIGGER read_usage_no_delete BEFORE DELETE ON read_usage
+BEGIN SELECT RAISE(ABORT, 'the read meter is append-only: entries cannot be deleted'); END;
 )sql";
 
 constexpr SqliteMigration kMigrations[] = {
     {1, "core tables: products, versions, lineage, consumers, quarantine, audit log", kCoreTables},
     {2, "full-text search index over products (FTS5)", kSearchIndex},
     {4, "service_levels", kServiceLevels},
+    {5, "usage", kUsageTables},
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "format/csv_reader.h"
 #include "format/jsonl_reader.h"
 #include "format/parquet/parquet_reader.h"
+#include "format/projection.h"
 
 namespace mesh::format {
 namespace {
@@ -51,6 +52,14 @@ Result<std::unique_ptr<BatchReader>> OpenBatchReader(std::shared_ptr<FileSystem>
                                                      const std::string& path, DataFormat format,
                                                      const Schema& schema,
                                                      const ReadOptions& options) {
+  if (!options.columns.empty() && format != DataFormat::kParquet) {
+    ASSIGN_OR_RAISE(Projection projection, ProjectSchema(schema, options.columns, path));
+    ReadOptions all_columns = options;
+    all_columns.columns.clear();
+    ASSIGN_OR_RAISE(std::unique_ptr<BatchReader> full,
+                    OpenBatchReader(std::move(fs), path, format, schema, all_columns));
+    return ProjectBatchReader(std::move(full), std::move(projection));
+  }
   switch (format) {
     case DataFormat::kCsv:
       return OpenCsvReader(std::move(fs), path, schema, options);

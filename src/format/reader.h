@@ -32,6 +32,10 @@ struct ReadOptions {
   // it, so that a missing quote cannot pull the whole file into memory.
   size_t read_block_bytes = 1 << 20;
   size_t max_row_bytes = 64 << 20;
+  // Column projection: names of schema fields to return, in any order (batches keep schema
+  // order); empty: every field. Parquet decodes only these column chunks; CSV and JSONL still
+  // parse every column (a row must be split whole) and drop the others, with their type errors.
+  std::vector<std::string> columns;
 };
 
 class BatchReader {

@@ -6,6 +6,7 @@
 
 #include "format/parquet/column_conversion.h"
 #include "format/parquet/row_group_prefetcher.h"
+#include "format/projection.h"
 
 namespace mesh::format {
 
@@ -192,8 +193,17 @@ Result<std::unique_ptr<BatchReader>> OpenParquetBatchReader(
     file_columns.push_back(index);
     plans.push_back(*plan);
   }
-  return std::unique_ptr<BatchReader>(new ParquetBatchReader(
-      std::move(fs), std::move(file), schema, std::move(file_columns), std::move(plans), options));
+  // The whole schema is checked against the file above; only the projected chunks are decoded.
+  ASSIGN_OR_RAISE(Projection projection, ProjectSchema(schema, options.columns, path));
+  std::vector<int> projected_columns;
+  std::vector<ColumnConversion> projected_plans;
+  for (int index : projection.indexes) {
+    projected_columns.push_back(file_columns[static_cast<size_t>(index)]);
+    projected_plans.push_back(plans[static_cast<size_t>(index)]);
+  }
+  return std::unique_ptr<BatchReader>(
+      new ParquetBatchReader(std::move(fs), std::move(file), projection.schema,
+                             std::move(projected_columns), std::move(projected_plans), options));
 }
 
 }  // namespace mesh::format
