@@ -102,21 +102,33 @@ std::vector<Deadline> AvailabilityCalendar::DeadlinesBetween(Timestamp from, Tim
       if (from < deadline.at && deadline.at <= to) out.push_back(std::move(deadline));
     }
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Deadline& a, const Deadline& b) { return a.at < b.at; });
+  // A day skipped whole (Samoa, 2011-12-30) shifts its deadline onto the next day's: one
+  // instant closes one period, named after the day whose own deadline it is.
+  std::stable_sort(out.begin(), out.end(), [](const Deadline& a, const Deadline& b) {
+    if (a.at != b.at) return a.at < b.at;
+    return a.adjustment == Deadline::Adjustment::kNone &&
+           b.adjustment != Deadline::Adjustment::kNone;
+  });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const Deadline& a, const Deadline& b) { return a.at == b.at; }),
+            out.end());
   return out;
 }
 
+// Every cadence has a deadline within its search reach; the reach doubles should a zone's
+// history ever skip more than that.
 Deadline AvailabilityCalendar::NextAfter(Timestamp t) const {
-  int64_t reach = int64_t{SearchDays()} * kMicrosPerDay;
-  std::vector<Deadline> ahead = DeadlinesBetween(t, Timestamp{t.micros + reach});
-  return ahead.front();  // every cadence has a deadline within its search reach
+  for (int64_t reach = int64_t{SearchDays()} * kMicrosPerDay;; reach *= 2) {
+    std::vector<Deadline> ahead = DeadlinesBetween(t, Timestamp{t.micros + reach});
+    if (!ahead.empty()) return ahead.front();
+  }
 }
 
 Deadline AvailabilityCalendar::LastAtOrBefore(Timestamp t) const {
-  int64_t reach = int64_t{SearchDays()} * kMicrosPerDay;
-  std::vector<Deadline> behind = DeadlinesBetween(Timestamp{t.micros - reach}, t);
-  return behind.back();
+  for (int64_t reach = int64_t{SearchDays()} * kMicrosPerDay;; reach *= 2) {
+    std::vector<Deadline> behind = DeadlinesBetween(Timestamp{t.micros - reach}, t);
+    if (!behind.empty()) return behind.back();
+  }
 }
 
 }  // namespace mesh::sla

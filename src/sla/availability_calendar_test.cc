@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace mesh::sla {
 namespace {
 
@@ -142,6 +144,19 @@ TEST(AvailabilityCalendarTest, RangesAreOpenAtTheStartAndClosedAtTheEnd) {
   EXPECT_EQ(Instants(deadlines), (std::vector<std::string>{"2026-11-21T08:00:00Z"}));
   EXPECT_TRUE(
       calendar.DeadlinesBetween(At("2026-11-21T08:00:00Z"), At("2026-11-20T08:00:00Z")).empty());
+}
+
+TEST(AvailabilityCalendarTest, ADaySkippedWholeClosesOnePeriodNotTwo) {
+  // Samoa moved across the date line: 2011-12-30 did not happen in Pacific/Apia.
+  auto calendar = Calendar("08:00 daily", "Pacific/Apia");
+  auto deadlines =
+      calendar.DeadlinesBetween(At("2011-12-28T00:00:00Z"), At("2012-01-02T00:00:00Z"));
+  for (size_t i = 1; i < deadlines.size(); ++i) {
+    EXPECT_LT(deadlines[i - 1].at, deadlines[i].at);
+  }
+  std::vector<std::string> periods;
+  for (const Deadline& deadline : deadlines) periods.push_back(deadline.period);
+  EXPECT_EQ(std::count(periods.begin(), periods.end(), "2011-12-31"), 1);
 }
 
 }  // namespace

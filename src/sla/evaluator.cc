@@ -6,7 +6,11 @@
 namespace mesh::sla {
 namespace {
 
-constexpr std::string_view kCompletenessMarker = "below sla.min_completeness";
+// The publisher's wording of rejection reasons (publisher.cc RejectionReasons): the SLA
+// completeness verdict, and the failed SLA checks of the quality report.
+constexpr std::string_view kCompletenessMarkers[] = {"below sla.min_completeness",
+                                                     "check sla.min_completeness failed"};
+constexpr std::string_view kLagMarker = "check sla.max_lag_hours failed";
 
 std::string Hours(double hours) {
   char text[32];
@@ -57,11 +61,12 @@ std::optional<Breach> LagBreach(const SlaHistory& history, const VersionRecord& 
   return breach;
 }
 
-Breach CompletenessBreach(const QuarantineEntry& entry) {
+Breach RejectionBreach(const QuarantineEntry& entry, BreachKind kind) {
   Breach breach;
-  breach.kind = BreachKind::kCompleteness;
+  breach.kind = kind;
   breach.at = entry.at;
-  breach.key = "completeness:" + std::to_string(entry.id);
+  breach.key = kind == BreachKind::kLag ? "lag:quarantine/" + std::to_string(entry.id)
+                                        : "completeness:" + std::to_string(entry.id);
   breach.subject = "quarantine #" + std::to_string(entry.id);
   breach.summary = "a publish of " + entry.product + "@" +
                    FormatSchemaVersion(entry.attempted_version) + " by " + entry.person +
@@ -91,7 +96,14 @@ std::vector<PeriodEvaluation> EvaluatePeriods(const std::string& product, const 
 }
 
 bool IsCompletenessRejection(const QuarantineEntry& entry) {
-  return entry.reason.find(kCompletenessMarker) != std::string::npos;
+  for (std::string_view marker : kCompletenessMarkers) {
+    if (entry.reason.find(marker) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool IsLagRejection(const QuarantineEntry& entry) {
+  return entry.reason.find(kLagMarker) != std::string::npos;
 }
 
 std::vector<Breach> VersionBreaches(const SlaHistory& history,
@@ -103,8 +115,11 @@ std::vector<Breach> VersionBreaches(const SlaHistory& history,
     if (std::optional<Breach> breach = LagBreach(history, version)) breaches.push_back(*breach);
   }
   for (const QuarantineEntry& entry : quarantine) {
-    if (entry.at <= from || entry.at > to || !IsCompletenessRejection(entry)) continue;
-    breaches.push_back(CompletenessBreach(entry));
+    if (entry.at <= from || entry.at > to) continue;
+    if (IsCompletenessRejection(entry)) {
+      breaches.push_back(RejectionBreach(entry, BreachKind::kCompleteness));
+    }
+    if (IsLagRejection(entry)) breaches.push_back(RejectionBreach(entry, BreachKind::kLag));
   }
   std::stable_sort(breaches.begin(), breaches.end(),
                    [](const Breach& a, const Breach& b) { return a.at < b.at; });

@@ -5,8 +5,8 @@
 //    Only deadlines at or before `now` are decided.
 //  - A snapshot whose lag exceeds its own descriptor's max_lag_hours is a `lag` breach at its
 //    publish time; a quarantined publish rejected for completeness below sla.min_completeness
-//    is a `completeness` breach at the time of the attempt; a missed period is a `late` breach
-//    at its deadline.
+//    (or for its lag) is a `completeness` (or `lag`) breach at the time of the attempt; a missed
+//    period is a `late` breach at its deadline.
 //  - Compliance over a window = met periods / decided periods (none when no period was decided).
 // Thread-compatible.
 #pragma once
@@ -46,6 +46,9 @@ Breach LateBreach(const PeriodEvaluation& period);
 // True when a quarantined publish was rejected (also) for completeness below the SLA; the
 // publisher's reason says "completeness X is below sla.min_completeness Y".
 bool IsCompletenessRejection(const QuarantineEntry& entry);
+// True when a quarantined publish was rejected (also) for its lag ("check sla.max_lag_hours
+// failed"): the data was not delivered in time, a `lag` breach at the attempt.
+bool IsLagRejection(const QuarantineEntry& entry);
 
 struct Compliance {
   int64_t periods = 0;

@@ -66,6 +66,18 @@ TEST(SlaEvaluatorTest, WindowCountsLateLagAndCompletenessBreachesOnly) {
   EXPECT_EQ(narrow.breaches.size(), 2u);
 }
 
+TEST(SlaEvaluatorTest, PublishesQuarantinedForTheirLagAreLagBreaches) {
+  auto breaches = VersionBreaches(
+      DailyHistory(),
+      {Rejection(9, "2026-11-03T12:00:00Z",
+                 "check sla.max_lag_hours failed (now - newest day): 50.500000 hours")},
+      At("2026-11-03T00:00:00Z"), At("2026-11-04T00:00:00Z"));
+  ASSERT_EQ(breaches.size(), 1u);
+  EXPECT_EQ(breaches[0].kind, BreachKind::kLag);
+  EXPECT_EQ(breaches[0].key, "lag:quarantine/9");
+  EXPECT_EQ(breaches[0].subject, "quarantine #9");
+}
+
 TEST(SlaEvaluatorTest, NothingIsDecidedBeforeTheFirstPublishOrAfterNow) {
   auto periods = EvaluatePeriods("orders", DailyHistory(), At("2026-01-01T00:00:00Z"),
                                  At("2026-12-31T00:00:00Z"), At("2026-11-01T07:59:59Z"));

@@ -18,7 +18,8 @@ class HttpWebhookSender final : public WebhookSender {
       client.set_write_timeout(options_.read_timeout);
       httplib::Result result = client.Post(parsed.target, json_body, "application/json");
       if (!result) {
-        return Status::IOError("POST " + url + " failed: " + httplib::to_string(result.error()));
+        return Status::IOError("POST " + url + " failed: " + httplib::to_string(result.error()) +
+                               " error");
       }
       if (result->status < 200 || result->status > 299) {
         return Status::IOError("POST " + url + " answered HTTP " + std::to_string(result->status));
