@@ -19,6 +19,7 @@
 
 #include "base/result.h"
 #include "base/time.h"
+#include "catalog/sla_records.h"
 #include "catalog/usage_records.h"
 #include "model/descriptor.h"
 
@@ -194,6 +195,52 @@ class Catalog {
   virtual Result<int64_t> AppendAudit(const AuditEntry& entry) = 0;
   virtual Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query) = 0;
 
+  // --- Service levels, incidents, notifications, consumer reports (sla_records.h) ---
+  // Every change below writes its audit entry in the same transaction. Where the catalog assigns
+  // the new record's id, an empty `audit.target` becomes "incident/<id>" or "report/<id>".
+
+  // The product's tick state; nullopt before its first tick.
+  virtual Result<std::optional<SlaTickState>> GetSlaTickState(std::string_view product) = 0;
+  // Records one tick of one product all or nothing: the state, the periods not yet recorded,
+  // the incidents not yet opened (by product and breach_key) with their notifications and
+  // pending webhook deliveries, `audit`, and one "incident.open" entry per opened incident
+  // (actor and time of `audit`, target "incident/<id>").
+  virtual Result<SlaTickOutcome> RecordSlaTick(const SlaTickRecord& record,
+                                               const AuditEntry& audit) = 0;
+  // Recorded periods of the product with from < deadline <= to, oldest first.
+  virtual Result<std::vector<PeriodEvaluation>> ListPeriodEvaluations(std::string_view product,
+                                                                      Timestamp from,
+                                                                      Timestamp to) = 0;
+
+  // Newest first.
+  virtual Result<std::vector<Incident>> ListIncidents(const IncidentFilter& filter) = 0;
+  virtual Result<Incident> GetIncident(int64_t id) = 0;
+  // Open → acknowledged → closed (open → closed too). FailedPrecondition for any other move;
+  // NotFound for an unknown id. Returns the changed incident.
+  virtual Result<Incident> TransitionIncident(const IncidentTransition& transition,
+                                              const AuditEntry& audit) = 0;
+
+  // Newest first, with each one's webhook delivery state.
+  virtual Result<std::vector<Notification>> ListNotifications(const NotificationFilter& filter) = 0;
+  // Deliveries not yet delivered, oldest first.
+  virtual Result<std::vector<WebhookDelivery>> ListPendingDeliveries() = 0;
+  // Counts an attempt; a successful one marks the delivery delivered. NotFound for an unknown id.
+  virtual Status RecordWebhookAttempt(const WebhookAttempt& attempt, const AuditEntry& audit) = 0;
+
+  // Returns the report with its id; sends `notifications` about it.
+  virtual Result<ConsumerReport> OpenConsumerReport(
+      const ConsumerReport& report, const std::vector<NotificationDraft>& notifications,
+      const AuditEntry& audit) = 0;
+  // Newest first, without comments; all products when `product` is empty.
+  virtual Result<std::vector<ConsumerReport>> ListConsumerReports(std::string_view product) = 0;
+  // With its comments, oldest first.
+  virtual Result<ConsumerReport> GetConsumerReport(int64_t id) = 0;
+  virtual Result<ReportComment> AddReportComment(const ReportComment& comment,
+                                                 const AuditEntry& audit) = 0;
+  // FailedPrecondition when already resolved.
+  virtual Result<ConsumerReport> ResolveConsumerReport(
+      int64_t id, std::string_view person, Timestamp at,
+      const std::vector<NotificationDraft>& notifications, const AuditEntry& audit) = 0;
   // The read meter (usage_records.h): appends one read and returns its id; InvalidArgument for
   // an empty product or person, a snapshot below 1 or negative bytes.
   virtual Result<int64_t> RecordRead(const ReadUsageRecord& read) = 0;

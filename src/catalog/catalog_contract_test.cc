@@ -24,6 +24,7 @@ void CatalogContractTest::SetUp() {
 
 void CatalogContractTest::TearDown() {
   catalog_.reset();
+  if (GetParam().destroy && !location_.empty()) GetParam().destroy(location_);
   std::filesystem::remove_all(scratch_);
 }
 

@@ -51,6 +51,30 @@ class SqliteCatalog final : public Catalog {
   Status RemoveQuarantine(int64_t id, const AuditEntry& audit) override;
   Result<int64_t> AppendAudit(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query) override;
+  // Service levels (sqlite_catalog_sla.cc).
+  Result<std::optional<SlaTickState>> GetSlaTickState(std::string_view product) override;
+  Result<SlaTickOutcome> RecordSlaTick(const SlaTickRecord& record,
+                                       const AuditEntry& audit) override;
+  Result<std::vector<PeriodEvaluation>> ListPeriodEvaluations(std::string_view product,
+                                                              Timestamp from,
+                                                              Timestamp to) override;
+  Result<std::vector<Incident>> ListIncidents(const IncidentFilter& filter) override;
+  Result<Incident> GetIncident(int64_t id) override;
+  Result<Incident> TransitionIncident(const IncidentTransition& transition,
+                                      const AuditEntry& audit) override;
+  Result<std::vector<Notification>> ListNotifications(const NotificationFilter& filter) override;
+  Result<std::vector<WebhookDelivery>> ListPendingDeliveries() override;
+  Status RecordWebhookAttempt(const WebhookAttempt& attempt, const AuditEntry& audit) override;
+  Result<ConsumerReport> OpenConsumerReport(const ConsumerReport& report,
+                                            const std::vector<NotificationDraft>& notifications,
+                                            const AuditEntry& audit) override;
+  Result<std::vector<ConsumerReport>> ListConsumerReports(std::string_view product) override;
+  Result<ConsumerReport> GetConsumerReport(int64_t id) override;
+  Result<ReportComment> AddReportComment(const ReportComment& comment,
+                                         const AuditEntry& audit) override;
+  Result<ConsumerReport> ResolveConsumerReport(int64_t id, std::string_view person, Timestamp at,
+                                               const std::vector<NotificationDraft>& notifications,
+                                               const AuditEntry& audit) override;
   Result<int64_t> RecordRead(const ReadUsageRecord& read) override;  // sqlite_usage.cc
   Result<std::vector<ReadUsageRecord>> ListReads(const ReadUsageQuery& query) override;
 
@@ -80,6 +104,8 @@ class SqliteCatalog final : public Catalog {
                                                    std::string_view operation,
                                                    const VersionSelector& selector);
   Result<std::vector<LineageEdge>> QueryEdges(std::string_view sql, std::string_view node);
+  Result<Incident> FindIncident(int64_t id);
+  Result<ConsumerReport> FindConsumerReport(int64_t id);
 
   std::mutex mu_;
   std::unique_ptr<SqliteConnection> connection_;

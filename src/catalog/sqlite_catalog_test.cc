@@ -225,8 +225,6 @@ TEST_F(SqliteCatalogTest, OpenCatalogParsesUrisAndCreatesTheDirectory) {
   ASSERT_TRUE(catalog.ok()) << catalog.status();
   EXPECT_EQ((*catalog)->Uri(), "sqlite:" + scratch_ + "/ws/.mesh/catalog.db");
   EXPECT_TRUE(std::filesystem::exists(scratch_ + "/ws/.mesh/catalog.db"));
-  EXPECT_EQ(OpenCatalog("postgresql://db/mesh", fs.get()).status().code(),
-            StatusCode::kNotSupported);
   EXPECT_TRUE(OpenCatalog("sqlite:", fs.get()).status().IsInvalidArgument());
   EXPECT_TRUE(OpenCatalog("catalog.db", fs.get()).status().IsInvalidArgument());
   EXPECT_EQ(DefaultCatalogUri("/ws"), "sqlite:/ws/.mesh/catalog.db");

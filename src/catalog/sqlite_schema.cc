@@ -115,6 +115,91 @@ END;
 INSERT INTO product_search(product_search) VALUES ('rebuild');
 )sql";
 
+// Service level monitoring (docs/sla.md): per-period availability decisions and tick state,
+// incidents (one per product and breach), notifications to teams with their webhook
+// deliveries, and consumer reports with comments.
+constexpr std::string_view kServiceLevels = R"sql(
+CREATE TABLE sla_periods (
+  product      TEXT NOT NULL CHECK (product <> ''),
+  deadline     INTEGER NOT NULL,
+  period_start INTEGER NOT NULL,
+  period       TEXT NOT NULL,
+  availability TEXT NOT NULL,
+  met          INTEGER NOT NULL CHECK (met IN (0, 1)),
+  met_by       TEXT NOT NULL DEFAULT '',
+  evaluated_at INTEGER NOT NULL,
+  PRIMARY KEY (product, deadline)
+) WITHOUT ROWID;
+
+CREATE TABLE sla_tick_state (
+  product           TEXT PRIMARY KEY CHECK (product <> ''),
+  evaluated_through INTEGER NOT NULL,
+  ticked_at         INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE incidents (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  product         TEXT NOT NULL CHECK (product <> ''),
+  kind            TEXT NOT NULL CHECK (kind IN ('late', 'lag', 'completeness')),
+  breach_key      TEXT NOT NULL CHECK (breach_key <> ''),
+  breach_at       INTEGER NOT NULL,
+  summary         TEXT NOT NULL,
+  status          TEXT NOT NULL CHECK (status IN ('open', 'acknowledged', 'closed')),
+  opened_at       INTEGER NOT NULL,
+  acknowledged_by TEXT NOT NULL DEFAULT '',
+  acknowledged_at INTEGER,
+  closed_by       TEXT NOT NULL DEFAULT '',
+  closed_at       INTEGER,
+  note            TEXT NOT NULL DEFAULT '',
+  UNIQUE (product, breach_key)
+);
+CREATE INDEX incidents_by_status ON incidents(status, id);
+
+CREATE TABLE notifications (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  team       TEXT NOT NULL CHECK (team <> ''),
+  product    TEXT NOT NULL,
+  subject    TEXT NOT NULL CHECK (subject IN ('incident', 'report')),
+  subject_id INTEGER NOT NULL,
+  event      TEXT NOT NULL CHECK (event <> ''),
+  message    TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX notifications_by_team ON notifications(team, id);
+
+CREATE TABLE webhook_deliveries (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  notification_id INTEGER NOT NULL UNIQUE REFERENCES notifications(id),
+  url             TEXT NOT NULL CHECK (url <> ''),
+  status          TEXT NOT NULL CHECK (status IN ('pending', 'delivered')),
+  attempts        INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+  last_attempt_at INTEGER,
+  last_error      TEXT NOT NULL DEFAULT '',
+  delivered_at    INTEGER
+);
+CREATE INDEX webhook_deliveries_by_status ON webhook_deliveries(status, id);
+
+CREATE TABLE consumer_reports (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  product     TEXT NOT NULL CHECK (product <> ''),
+  title       TEXT NOT NULL CHECK (title <> ''),
+  body        TEXT NOT NULL DEFAULT '',
+  opened_by   TEXT NOT NULL CHECK (opened_by <> ''),
+  opened_at   INTEGER NOT NULL,
+  status      TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+  resolved_by TEXT NOT NULL DEFAULT '',
+  resolved_at INTEGER
+);
+CREATE INDEX consumer_reports_by_product ON consumer_reports(product, id);
+
+CREATE TABLE report_comments (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  report_id  INTEGER NOT NULL REFERENCES consumer_reports(id),
+  person     TEXT NOT NULL CHECK (person <> ''),
+  body       TEXT NOT NULL CHECK (body <> ''),
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX report_comments_by_report ON report_comments(report_id, id);
 // The read meter (usage_records.h): one row per successful data read. Append-only like the
 // audit log: charge-back must not change after the fact.
 constexpr std::string_view kUsageTables = R"sql(
@@ -137,7 +222,7 @@ BEGIN SELECT RAISE(ABORT, 'the read meter is append-only: entries cannot be dele
 constexpr SqliteMigration kMigrations[] = {
     {1, "core tables: products, versions, lineage, consumers, quarantine, audit log", kCoreTables},
     {2, "full-text search index over products (FTS5)", kSearchIndex},
-    // 3 (access) and 4 (service levels) are being added on other branches.
+    {4, "service_levels", kServiceLevels},
     {5, "usage", kUsageTables},
 };
 

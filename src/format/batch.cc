@@ -79,6 +79,19 @@ void Column::AppendBytes(std::string_view v) {
   PushValidity(true);
 }
 
+void Column::AppendBytesRange(std::string_view data, const uint64_t* offsets, size_t count,
+                              const uint8_t* valid) {
+  const uint64_t base = offsets[0];
+  const uint64_t start = bytes_.size();
+  bytes_.append(data);
+  offsets_.reserve(offsets_.size() + count);
+  for (size_t i = 1; i <= count; ++i) {
+    offsets_.push_back(static_cast<uint32_t>(start + (offsets[i] - base)));
+  }
+  validity_.reserve((size_ + count + 63) / 64);
+  for (size_t i = 0; i < count; ++i) PushValidity(valid == nullptr || valid[i] != 0);
+}
+
 void Column::Reserve(size_t rows) {
   validity_.reserve((rows + 63) / 64);
   switch (type_.id) {

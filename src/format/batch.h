@@ -45,6 +45,11 @@ class Column {
   void AppendDouble(double v);
   void AppendDecimal(int128 v);
   void AppendBytes(std::string_view v);  // string or binary
+  // Appends `count` string or binary rows at once: row i is data[offsets[i] - offsets[0],
+  // offsets[i + 1] - offsets[0]) (offsets has count + 1 entries); `valid` (count entries of
+  // 0/1) marks nulls, nullptr when every row is valid. A null row's range must be empty.
+  void AppendBytesRange(std::string_view data, const uint64_t* offsets, size_t count,
+                        const uint8_t* valid);
   void Reserve(size_t rows);
   void Clear();  // keeps the type and capacity
 

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <limits>
 
+#include "format/parquet/utf8_validation.h"
 #include "format/value_parser.h"
 
 namespace mesh::format::parquet {
@@ -534,8 +535,32 @@ Result<ColumnConversion> PlanConversion(const ColumnDescriptor& column, const Fi
   return *plan;
 }
 
+// Strings and binaries of a BYTE_ARRAY column in one copy. A STRING run is checked as one text:
+// valid UTF-8 as a whole with no value starting on a continuation byte means every value is
+// valid on its own. Returns false (having appended nothing) when the per-row path must decide.
+bool AppendByteArrayRun(const ColumnConversion& plan, const ColumnValues& values, size_t begin,
+                        size_t count, Column* out) {
+  if (values.type != PhysicalType::kByteArray || count == 0) return false;
+  if (plan.kind != ConvKind::kString && plan.kind != ConvKind::kBinary) return false;
+  const uint64_t* offsets = values.offsets.data() + begin;
+  const std::string_view data(values.bytes.data() + offsets[0], offsets[count] - offsets[0]);
+  if (plan.kind == ConvKind::kString) {
+    if (FirstInvalidUtf8(data) != data.size()) return false;
+    for (size_t i = 0; i < count; ++i) {
+      if (offsets[i] != offsets[i + 1] &&
+          (static_cast<uint8_t>(values.bytes[offsets[i]]) & 0xC0) == 0x80) {
+        return false;
+      }
+    }
+  }
+  out->AppendBytesRange(data, offsets, count,
+                        values.valid.empty() ? nullptr : values.valid.data() + begin);
+  return true;
+}
+
 void ConvertRows(const ColumnConversion& plan, const ColumnValues& values, size_t begin,
                  size_t count, int64_t first_row, int field_index, Column* out, Batch* batch) {
+  if (AppendByteArrayRun(plan, values, begin, count, out)) return;
   out->Reserve(out->size() + count);
   RowConverter converter(plan, values, first_row, begin, field_index, out, batch);
   const size_t end = begin + count;

@@ -324,5 +324,47 @@ TEST(ParquetConversionTest, UnsignedAndInvalidUtf8BecomeTypeErrors) {
   EXPECT_EQ(batch2.type_errors.size(), 1u);
 }
 
+// The bulk path checks a run of strings as one text; a character split across two values is
+// valid as a whole but invalid in each value, and must still be two type errors.
+TEST(ParquetConversionTest, CharacterSplitAcrossValuesIsInvalidInBoth) {
+  parquet::SchemaElement s;
+  s.name = "s";
+  s.type = parquet::PhysicalType::kByteArray;
+  s.converted_type = parquet::ConvertedType::kUtf8;
+  Result<parquet::ColumnConversion> plan =
+      parquet::PlanConversion(Descriptor(&s), *FieldType::Parse("string"));
+  ASSERT_TRUE(plan.ok());
+  parquet::ColumnValues strings;
+  strings.type = parquet::PhysicalType::kByteArray;
+  strings.bytes = "h\xc3\xa9ok";  // "hé" + "ok", split as "h\xc3" | "\xa9" | "ok"
+  strings.offsets = {0, 2, 3, 3, 5};
+  strings.valid = {1, 1, 0, 1};
+  strings.num_rows = 4;
+  Batch batch;
+  Column text(*FieldType::Parse("string"));
+  parquet::ConvertRows(*plan, strings, 0, 4, 1, 0, &text, &batch);
+  ASSERT_EQ(text.size(), 4u);
+  EXPECT_FALSE(text.IsValid(0));
+  EXPECT_FALSE(text.IsValid(1));
+  EXPECT_FALSE(text.IsValid(2));
+  EXPECT_EQ(text.GetBytes(3), "ok");
+  EXPECT_EQ(batch.type_errors.size(), 2u);
+
+  // Valid values with a null among them take the bulk path and keep their nulls.
+  strings.bytes = "h\xc3\xa9ok";
+  strings.offsets = {0, 3, 3, 5};
+  strings.valid = {1, 0, 1};
+  strings.num_rows = 3;
+  Batch batch2;
+  Column bulk(*FieldType::Parse("string"));
+  parquet::ConvertRows(*plan, strings, 0, 3, 1, 0, &bulk, &batch2);
+  ASSERT_EQ(bulk.size(), 3u);
+  EXPECT_EQ(bulk.GetBytes(0), "h\xc3\xa9");
+  EXPECT_FALSE(bulk.IsValid(1));
+  EXPECT_EQ(bulk.GetBytes(2), "ok");
+  EXPECT_EQ(bulk.null_count(), 1u);
+  EXPECT_TRUE(batch2.type_errors.empty());
+}
+
 }  // namespace
 }  // namespace mesh::format
