@@ -2,7 +2,8 @@
 // Streams a published snapshot out of the lake (src/publish/version_reader.h), converted to the
 // requested format (default: the stored one), to stdout or FILE. PERSON must be in mesh.yaml;
 // whether they may read it and which fields are left out is decided by the installed
-// ReadAccessCheck (cli/read_access.h: the seam for the access module). The read is audited.
+// ReadAccessCheck (cli/read_access.h: the seam for the access module). The read is audited
+// and metered for charge-back (usage/read_meter.h).
 // Exit codes: 0 read, 1 denied, 2 usage or input error (unknown product/version, retired
 // snapshot, unwritable output).
 #include <unistd.h>
@@ -22,6 +23,7 @@
 #include "governance/effective_policy.h"
 #include "governance/policy_loader.h"
 #include "publish/version_reader.h"
+#include "usage/read_meter.h"
 
 namespace mesh::cli {
 namespace {
@@ -139,7 +141,12 @@ Result<ReadResult> ReadInto(ReadContext& context, const ReadCommandOptions& opti
   request.person = options.person;
   request.now = now;
   request.threads = options.threads;
-  return ReadVersion(*context.catalog, *context.lake, request, sink);
+  ASSIGN_OR_RAISE(ReadResult result, ReadVersion(*context.catalog, *context.lake, request, sink));
+  // The read meter charges the read to the reader's team (usage/read_meter.h).
+  usage::ReadToMeter metered{result.version.product, result.version.snapshot, options.person, "",
+                             static_cast<int64_t>(result.bytes), now};
+  RETURN_NOT_OK(usage::RecordRead(*context.catalog, context.organisation, metered).status());
+  return result;
 }
 
 int RunRead(const GlobalOptions& global, const ReadCommandOptions& options) {

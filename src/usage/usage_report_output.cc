@@ -14,7 +14,10 @@ nlohmann::ordered_json RowJson(const Chargeback& chargeback, const ChargeRow& ro
   nlohmann::ordered_json json;
   json["name"] = row.name;
   json["storage_gb_months"] = FormatGbMonths(row.storage_byte_micros);
+  json["storage_byte_days"] = FormatScaled(
+      MultiplyDivideRounded(row.storage_byte_micros, PowerOfTen(6), kMicrosPerDay).value_or(0), 6);
   json["check_cpu_hours"] = FormatCpuHours(row.check_micros);
+  json["check_seconds"] = FormatScaled(row.check_micros, 6);
   json["reads"] = row.reads;
   json["read_bytes"] = static_cast<int64_t>(row.read_bytes);
   if (chargeback.prices) {
