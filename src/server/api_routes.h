@@ -8,9 +8,11 @@
 namespace mesh::server {
 
 void AddOperationalRoutes(RouteTable* routes, const Metrics* metrics);  // healthz, readyz, metrics
-void AddCatalogRoutes(RouteTable* routes);  // products, versions, search, lineage, quarantine
-void AddDataRoutes(RouteTable* routes);     // read data
-void AddPublishRoutes(RouteTable* routes);  // publish
-void AddAdminRoutes(RouteTable* routes);    // audit, tokens
+void AddCatalogRoutes(RouteTable* routes);     // products, versions, search, lineage, quarantine
+void AddDataRoutes(RouteTable* routes);        // read data
+void AddPublishRoutes(RouteTable* routes);     // publish
+void AddAdminRoutes(RouteTable* routes);       // audit, tokens
+void AddContractRoutes(RouteTable* routes);    // a product's contract, who am I (web UI)
+void AddGovernanceRoutes(RouteTable* routes);  // mesh-wide findings, domains (web UI)
 
 }  // namespace mesh::server

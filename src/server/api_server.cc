@@ -11,6 +11,7 @@
 #include "server/product_resource.h"
 #include "server/request_context.h"
 #include "server/request_target.h"
+#include "server/static_routes.h"
 
 namespace mesh::server {
 namespace {
@@ -98,7 +99,12 @@ void CountStreamedBytes(size_t bytes) { t_request.streamed_bytes += bytes; }
 class Gate {
  public:
   Gate(const RouteTable& routes, const ServerServices& services, const ServerOptions& options)
-      : routes_(routes), services_(services), options_(options) {}
+      : routes_(routes), services_(services), options_(options) {
+    if (!options.web_root.empty()) {
+      static_route_ =
+          StaticFilesRoute(std::make_shared<StaticSite>(PosixFileSystem(), options.web_root));
+    }
+  }
 
   // Before httplib reads any body: framing, target, route, body limits. Handled on refusal.
   httplib::Server::HandlerResponse PreRoute(const httplib::Request& req, httplib::Response& res) {
@@ -150,7 +156,11 @@ class Gate {
   std::variant<RouteMatch, ApiError> Route(const httplib::Request& req, RequestTarget* target) {
     if (std::optional<ApiError> error = CheckFraming(req)) return *error;
     if (std::optional<ApiError> error = ParseRequestTarget(req.target, target)) return *error;
-    return routes_.Match(req.method, target->segments);
+    std::variant<RouteMatch, ApiError> match = routes_.Match(req.method, target->segments);
+    if (static_route_.handler && FallsBackToStaticFiles(req.method, *target, match)) {
+      return RouteMatch{&static_route_, {}};
+    }
+    return match;
   }
 
   Result<access::Principal> Authenticate(const httplib::Request& req) {
@@ -186,6 +196,7 @@ class Gate {
   const RouteTable& routes_;
   const ServerServices& services_;
   const ServerOptions& options_;
+  server::Route static_route_;  // no handler when the server has no web root
 };
 
 ApiServer::ApiServer(const ServerServices& services, const ServerOptions& options)
@@ -208,6 +219,8 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Make(const ServerServices& service
   AddDataRoutes(&server->routes_);
   AddPublishRoutes(&server->routes_);
   AddAdminRoutes(&server->routes_);
+  AddContractRoutes(&server->routes_);
+  AddGovernanceRoutes(&server->routes_);
   server->Configure();
   return server;
 }

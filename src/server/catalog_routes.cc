@@ -6,6 +6,7 @@
 #include "lineage/lineage_graph.h"
 #include "server/api_json.h"
 #include "server/api_routes.h"
+#include "server/product_resource.h"
 #include "server/request_context.h"
 
 namespace mesh::server {
@@ -20,7 +21,18 @@ void ListProducts(RequestContext& context) {
   Result<std::vector<ProductRecord>> products = context.services().catalog->ListProducts(filter);
   if (!products.ok()) return context.Fail(products.status());
   nlohmann::ordered_json json = nlohmann::ordered_json::array();
-  for (const ProductRecord& product : *products) json.push_back(ProductSummaryJson(product));
+  for (const ProductRecord& product : *products) {
+    nlohmann::ordered_json summary = ProductSummaryJson(product);
+    // The current contract's classification, so clients (the web UI's search) can filter by it.
+    summary["classification"] = nullptr;
+    if (product.current_snapshot > 0) {
+      Result<CurrentProduct> current =
+          LoadCurrentProduct(*context.services().catalog, product.name);
+      if (!current.ok()) return context.Fail(current.status());
+      summary["classification"] = current->descriptor.classification.value_or("");
+    }
+    json.push_back(std::move(summary));
+  }
   context.Json(200, json);
 }
 

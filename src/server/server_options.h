@@ -39,6 +39,8 @@ struct ServerOptions {
   // One JSON line per request; empty: no access log.
   std::function<void(const std::string&)> access_log;
   int publish_threads = 2;
+  // The built web UI (web/dist) served at / (static_routes.h); empty: no UI (non-API paths 404).
+  std::string web_root;
 };
 
 }  // namespace mesh::server

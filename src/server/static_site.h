@@ -7,6 +7,7 @@
 // Safe for concurrent use when the FileSystem is.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,8 +26,9 @@ struct StaticResponse {
 
 class StaticSite {
  public:
-  // `root`: the folder holding index.html (usually <source>/web/dist). `fs` must outlive this.
-  StaticSite(FileSystem* fs, std::string root) : fs_(fs), root_(std::move(root)) {}
+  // `root`: the folder holding index.html (usually <source>/web/dist).
+  StaticSite(std::shared_ptr<FileSystem> fs, std::string root)
+      : fs_(std::move(fs)), root_(std::move(root)) {}
 
   // `segments`: the request path split at '/', percent-decoded, without empty segments.
   StaticResponse Serve(const std::vector<std::string>& segments) const;
@@ -40,7 +42,7 @@ class StaticSite {
   StaticResponse ServeFile(const std::string& relative, bool immutable) const;
   StaticResponse NotBuiltPage() const;
 
-  FileSystem* fs_;
+  std::shared_ptr<FileSystem> fs_;
   std::string root_;
 };
 

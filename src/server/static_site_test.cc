@@ -17,15 +17,15 @@ std::string Header(const StaticResponse& response, std::string_view name) {
 class StaticSiteTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(fs_.CreateDirs("/ui/assets").ok());
-    ASSERT_TRUE(fs_.WriteFileAtomically("/ui/index.html", "<html>app</html>").ok());
-    ASSERT_TRUE(fs_.WriteFileAtomically("/ui/assets/index-abc.js", "console.log(1)").ok());
-    ASSERT_TRUE(fs_.WriteFileAtomically("/ui/assets/index-abc.css", "body{}").ok());
-    ASSERT_TRUE(fs_.WriteFileAtomically("/ui/favicon.svg", "<svg/>").ok());
-    ASSERT_TRUE(fs_.WriteFileAtomically("/secret.txt", "do not serve").ok());
+    ASSERT_TRUE(fs_->CreateDirs("/ui/assets").ok());
+    ASSERT_TRUE(fs_->WriteFileAtomically("/ui/index.html", "<html>app</html>").ok());
+    ASSERT_TRUE(fs_->WriteFileAtomically("/ui/assets/index-abc.js", "console.log(1)").ok());
+    ASSERT_TRUE(fs_->WriteFileAtomically("/ui/assets/index-abc.css", "body{}").ok());
+    ASSERT_TRUE(fs_->WriteFileAtomically("/ui/favicon.svg", "<svg/>").ok());
+    ASSERT_TRUE(fs_->WriteFileAtomically("/secret.txt", "do not serve").ok());
   }
-  MemoryFileSystem fs_;
-  StaticSite site_{&fs_, "/ui"};
+  std::shared_ptr<MemoryFileSystem> fs_ = std::make_shared<MemoryFileSystem>();
+  StaticSite site_{fs_, "/ui"};
 };
 
 TEST_F(StaticSiteTest, RootAnswersIndexHtmlWithoutCachingAndWithAPolicy) {
@@ -79,7 +79,7 @@ TEST_F(StaticSiteTest, NothingOutsideTheRootIsRead) {
 }
 
 TEST_F(StaticSiteTest, AnUnbuiltUiAnswersHowToBuildIt) {
-  StaticSite unbuilt(&fs_, "/nowhere<b>");
+  StaticSite unbuilt(fs_, "/nowhere<b>");
   StaticResponse page = unbuilt.Serve({"products", "x"});
   EXPECT_EQ(page.status, 200);
   EXPECT_EQ(page.content_type, "text/html; charset=utf-8");
