@@ -96,8 +96,8 @@ class History {
     const SampleFileFormat format = SampleFileFormatFor(product.output_format);
     const std::string path =
         JoinPath(options_.data_dir, product.name + "." + std::string(SampleFileExtension(format)));
-    RETURN_NOT_OK(
-        options_.workspace->fs().WriteFileAtomically(path, SampleFileBytes(table, format)));
+    ASSIGN_OR_RAISE(std::string bytes, SampleFileBytes(table, format));
+    RETURN_NOT_OK(options_.workspace->fs().WriteFileAtomically(path, bytes));
     clock_.Set(at);
     PublishRequest request;
     request.workspace = options_.workspace;
