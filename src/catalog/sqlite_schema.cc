@@ -200,6 +200,8 @@ CREATE TABLE report_comments (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX report_comments_by_report ON report_comments(report_id, id);
+)sql";
+
 // The read meter (usage_records.h): one row per successful data read. Append-only like the
 // audit log: charge-back must not change after the fact.
 constexpr std::string_view kUsageTables = R"sql(
