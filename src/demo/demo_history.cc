@@ -103,8 +103,7 @@ class History {
     request.workspace = options_.workspace;
     request.descriptor_file = product.file;
     request.data_path = path;
-    request.data_format =
-        format == SampleFileFormat::kCsv ? format::DataFormat::kCsv : format::DataFormat::kJsonl;
+    request.data_format = format::DataFormatFromPath(path).value_or(format::DataFormat::kCsv);
     request.person = PublisherOf(organisation_, product);
     request.catalog = options_.catalog;
     request.lake = options_.lake;
