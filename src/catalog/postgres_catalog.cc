@@ -4,7 +4,9 @@
 #include <map>
 #include <pqxx/except>
 #include <set>
+#include <stdexcept>
 
+#include "catalog/audit_chain.h"
 #include "catalog/postgres_catalog_internal.h"
 #include "catalog/postgres_connection.h"
 #include "catalog/postgres_schema.h"
@@ -90,10 +92,10 @@ const std::map<std::string, std::string>& Statements() {
        "INSERT INTO consumers (product, team) "
        "SELECT DISTINCT $1::text, team FROM unnest($2::text[]) AS team"},
       {"lock_audit", kAdvisoryLock + std::to_string(kPostgresAuditLock) + ")"},
+      {"audit_head", "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1"},
       {"insert_audit",
        "INSERT INTO audit_log (sequence, at, actor, action, target, outcome, details, "
-       "prev_hash, hash) SELECT COALESCE(MAX(sequence), 0) + 1, $1, $2, $3, $4, $5, $6, $7, $8 "
-       "FROM audit_log RETURNING sequence"},
+       "prev_hash, hash) VALUES ($9, $1, $2, $3, $4, $5, $6, $7, $8) RETURNING sequence"},
       {"get_product", kProductColumns + "WHERE p.name = $1"},
       {"list_products", kProductColumns +
                             "WHERE ($1::text IS NULL OR p.domain = $1::text) AND ($2::text IS "
@@ -147,6 +149,7 @@ void PrepareStatements(pqxx::connection& connection) {
   std::map<std::string, std::string> statements = Statements();
   statements.insert(PostgresServiceLevelStatements().begin(),
                     PostgresServiceLevelStatements().end());
+  statements.insert(PostgresAccessStatements().begin(), PostgresAccessStatements().end());
   for (const auto& [name, sql] : statements) {
     connection.prepare(name, sql);
     try {
@@ -253,8 +256,13 @@ PostgresParams& AddProductFields(PostgresParams& params, const ProductRecord& pr
 
 }  // namespace
 
-int64_t PostgresInsertAudit(pqxx::transaction_base& transaction, const AuditEntry& entry) {
+int64_t PostgresInsertAudit(pqxx::transaction_base& transaction, const AuditEntry& given) {
   ExecPrepared(transaction, "lock_audit", PostgresParams());
+  pqxx::result head = ExecPrepared(transaction, "audit_head", PostgresParams());
+  AuditEntry entry = given;
+  Status chained = ChainAuditEntry(head.empty() ? 0 : PgInt(head[0][0]),
+                                   head.empty() ? "" : PgText(head[0][1]), &entry);
+  if (!chained.ok()) throw std::runtime_error(chained.message());
   PostgresParams params;
   params.Add(entry.at.micros)
       .Add(entry.actor)
@@ -263,7 +271,8 @@ int64_t PostgresInsertAudit(pqxx::transaction_base& transaction, const AuditEntr
       .Add(entry.outcome)
       .Add(entry.details)
       .Add(entry.prev_hash)
-      .Add(entry.hash);
+      .Add(entry.hash)
+      .Add(entry.sequence);
   return PgInt(ExecPrepared(transaction, "insert_audit", params).at(0)[0]);
 }
 

@@ -97,6 +97,25 @@ class PostgresCatalog final : public Catalog {
   Result<int64_t> RecordRead(const ReadUsageRecord& read) override;
   Result<std::vector<ReadUsageRecord>> ListReads(const ReadUsageQuery& query) override;
 
+  // Access records (postgres_catalog_access.cc).
+  Status AddToken(const TokenRecord& token, const AuditEntry& audit) override;
+  Result<TokenRecord> GetToken(std::string_view id) override;
+  Result<std::vector<TokenRecord>> ListTokens(const std::optional<std::string>& person) override;
+  Status RevokeToken(std::string_view id, std::string_view revoked_by, Timestamp at,
+                     const AuditEntry& audit) override;
+  Result<int64_t> AddGrant(const GrantRecord& grant, const AuditEntry& audit) override;
+  Result<GrantRecord> GetGrant(int64_t id) override;
+  Result<std::vector<GrantRecord>> ListGrants(const GrantFilter& filter) override;
+  Status RevokeGrant(int64_t id, std::string_view revoked_by, Timestamp at,
+                     const AuditEntry& audit) override;
+  Result<int64_t> AddAccessRequest(const AccessRequestRecord& request,
+                                   const AuditEntry& audit) override;
+  Result<AccessRequestRecord> GetAccessRequest(int64_t id) override;
+  Result<std::vector<AccessRequestRecord>> ListAccessRequests(
+      const AccessRequestFilter& filter) override;
+  Result<AccessRequestRecord> DecideAccessRequest(const AccessDecision& decision,
+                                                  const AuditEntry& audit) override;
+
   // The highest migration applied to the database.
   Result<int> SchemaVersionNumber();
   // OK when the server answers a trivial query through the pool (for health checks).

@@ -14,8 +14,12 @@ namespace mesh {
 // the core ones.
 const std::map<std::string, std::string>& PostgresServiceLevelStatements();
 
+// Named statements of the access calls (postgres_catalog_access.cc).
+const std::map<std::string, std::string>& PostgresAccessStatements();
+
 // Appends `entry` to the audit log inside `transaction` and returns its sequence: 1, 2, 3, ...
-// in commit order, under an advisory lock held until the transaction ends.
+// in commit order, under an advisory lock held until the transaction ends, chained to the entry
+// before it (audit_chain.h).
 int64_t PostgresInsertAudit(pqxx::transaction_base& transaction, const AuditEntry& entry);
 
 }  // namespace mesh

@@ -104,6 +104,52 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
   FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
 )sql";
 
+// Access (access_records.h; docs/access.md): the same tables as SQLite's migration 3.
+constexpr std::string_view kAccessTables = R"sql(
+CREATE TABLE access_tokens (
+  id            TEXT PRIMARY KEY CHECK (id <> ''),
+  person        TEXT NOT NULL CHECK (person <> ''),
+  secret_sha256 TEXT NOT NULL CHECK (length(secret_sha256) = 64),
+  created_by    TEXT NOT NULL CHECK (created_by <> ''),
+  created_at    BIGINT NOT NULL,
+  expires_at    BIGINT,
+  revoked_at    BIGINT,
+  revoked_by    TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX access_tokens_by_person ON access_tokens (person, created_at);
+CREATE TABLE access_requests (
+  id            BIGSERIAL PRIMARY KEY,
+  product       TEXT NOT NULL CHECK (product <> ''),
+  team          TEXT NOT NULL CHECK (team <> ''),
+  person        TEXT NOT NULL CHECK (person <> ''),
+  purpose       TEXT NOT NULL CHECK (purpose <> ''),
+  level         TEXT NOT NULL CHECK (level <> ''),
+  pii           BOOLEAN NOT NULL,
+  status        TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'denied')),
+  requested_at  BIGINT NOT NULL,
+  decided_by    TEXT NOT NULL DEFAULT '',
+  decided_at    BIGINT,
+  decision_note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX access_requests_by_product ON access_requests (product, id);
+CREATE TABLE access_grants (
+  id         BIGSERIAL PRIMARY KEY,
+  product    TEXT NOT NULL CHECK (product <> ''),
+  team       TEXT NOT NULL CHECK (team <> ''),
+  level      TEXT NOT NULL CHECK (level <> ''),
+  pii        BOOLEAN NOT NULL,
+  granted_by TEXT NOT NULL CHECK (granted_by <> ''),
+  granted_at BIGINT NOT NULL,
+  expires_at BIGINT,
+  request_id BIGINT REFERENCES access_requests (id),
+  revoked_at BIGINT,
+  revoked_by TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX access_grants_by_product ON access_grants (product, team, id);
+CREATE UNIQUE INDEX access_grants_one_per_request ON access_grants (request_id)
+  WHERE request_id IS NOT NULL;
+)sql";
+
 // Service levels (sla_records.h; docs/sla.md): the same tables as SQLite's migration 4.
 constexpr std::string_view kServiceLevels = R"sql(
 CREATE TABLE sla_periods (
@@ -254,7 +300,7 @@ const std::vector<PostgresMigration>& Migrations() {
       {1, "core tables: products, versions, lineage, consumers, quarantine, audit log",
        kCoreTables},
       {2, "full-text search: tsvector column over products with a GIN index", *search},
-      // 3 is the access tables' number in the SQLite catalog.
+      {3, "access", kAccessTables},
       {4, "service_levels", kServiceLevels},
       {5, "usage", kUsageTables},
   };

@@ -214,8 +214,17 @@ Status SqliteCatalog::Migrate(int migrate_to, Clock* clock) {
                                       std::to_string(known) + ": upgrade mesh");
   }
   for (const SqliteMigration& migration : migrations) {
-    if (migration.version <= applied) continue;
     if (migrate_to > 0 && migration.version > migrate_to) break;
+    // Each migration is applied once, by number: a catalog made by a build that lacked one in the
+    // middle (numbers are reserved per feature) still gets it.
+    {
+      ASSIGN_OR_RAISE(auto done, connection_->Prepare("SELECT 1 FROM schema_migrations WHERE "
+                                                      "version = ?1",
+                                                      "read applied migrations"));
+      done.Bind(1, int64_t{migration.version});
+      ASSIGN_OR_RAISE(bool already, done.Step());
+      if (already) continue;
+    }
     std::string operation = "apply migration " + std::to_string(migration.version) + " (" +
                             std::string(migration.name) + ")";
     RETURN_NOT_OK(connection_->Exec(migration.sql, operation));

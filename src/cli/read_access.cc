@@ -6,7 +6,7 @@ namespace mesh::cli {
 namespace {
 
 ReadAccessCheck& Installed() {
-  static ReadAccessCheck check = ReadAccessWithoutGrants;
+  static ReadAccessCheck check = ReadAccessWithGrants;
   return check;
 }
 

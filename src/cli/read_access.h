@@ -40,6 +40,11 @@ using ReadAccessCheck =
 void SetReadAccessCheck(ReadAccessCheck check);
 const ReadAccessCheck& InstalledReadAccessCheck();
 
+// The access module's rules (the installed check): access::Authorizer over the catalog's grants
+// decides Check(kReadData) and Withheld for the snapshot's descriptor, with the taxonomy of
+// the global policy. A denied read is audited (action "read", outcome "denied").
+Result<std::vector<access::WithheldField>> ReadAccessWithGrants(const ReadAccessRequest& request);
+
 // No grants exist: members of the owning team read everything; anyone else may read a product
 // classified public or internal (or unclassified), without its fields classified above the
 // product or tagged pii; confidential and restricted products are denied (they need a grant).
