@@ -96,15 +96,14 @@ class History {
     const SampleFileFormat format = SampleFileFormatFor(product.output_format);
     const std::string path =
         JoinPath(options_.data_dir, product.name + "." + std::string(SampleFileExtension(format)));
-    RETURN_NOT_OK(
-        options_.workspace->fs().WriteFileAtomically(path, SampleFileBytes(table, format)));
+    ASSIGN_OR_RAISE(std::string bytes, SampleFileBytes(table, format));
+    RETURN_NOT_OK(options_.workspace->fs().WriteFileAtomically(path, bytes));
     clock_.Set(at);
     PublishRequest request;
     request.workspace = options_.workspace;
     request.descriptor_file = product.file;
     request.data_path = path;
-    request.data_format =
-        format == SampleFileFormat::kCsv ? format::DataFormat::kCsv : format::DataFormat::kJsonl;
+    request.data_format = format::DataFormatFromPath(path).value_or(format::DataFormat::kCsv);
     request.person = PublisherOf(organisation_, product);
     request.catalog = options_.catalog;
     request.lake = options_.lake;
