@@ -1,8 +1,8 @@
 // mesh doctor [--window-days N] [--json]: diagnoses a degrading mesh (governance.md "Maturity
 // and health"): domains whose checks fail more often, products without owners, docs or SLAs,
-// late publishes; each finding with its evidence and a suggested action
-// (src/health/doctor.h, docs/usage.md "Doctor").
-// Exit codes: 0 no findings, 1 findings, 2 usage error, no workspace or catalog.
+// late publishes, consumer reports piling up, falling SLA compliance; each finding with its
+// evidence and a suggested action (src/health/doctor.h, docs/usage.md "Doctor"). Exit codes: 0 no
+// findings, 1 findings, 2 usage error, no workspace or catalog.
 #include "health/doctor.h"
 
 #include <iostream>
@@ -41,11 +41,16 @@ int RunDoctor(const GlobalOptions& global, const DoctorOptions& options) {
   input.now = now;
   input.product_domains = context->ProductDomains();
   input.thresholds.window_days = options.window_days;
+  std::vector<std::string> warnings;
+  input.warnings = &warnings;
   std::vector<health::Diagnosis> diagnoses = health::Diagnose(input);
   if (options.json) {
-    std::cout << health::DiagnosesToJson(diagnoses, now, options.window_days).dump(2) << "\n";
+    std::cout << health::DiagnosesToJson(diagnoses, now, options.window_days, warnings).dump(2)
+              << "\n";
   } else {
     std::cout << health::RenderDiagnoses(diagnoses);
+    for (const std::string& warning : warnings)
+      std::cerr << "mesh doctor: warning: " << warning << "\n";
   }
   return diagnoses.empty() ? kExitOk : kExitFindings;
 }

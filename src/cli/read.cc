@@ -143,8 +143,12 @@ Result<ReadResult> ReadInto(ReadContext& context, const ReadCommandOptions& opti
   request.threads = options.threads;
   ASSIGN_OR_RAISE(ReadResult result, ReadVersion(*context.catalog, *context.lake, request, sink));
   // The read meter charges the read to the reader's team (usage/read_meter.h).
-  usage::ReadToMeter metered{result.version.product, result.version.snapshot, options.person, "",
-                             static_cast<int64_t>(result.bytes), now};
+  usage::ReadToMeter metered{result.version.product,
+                             result.version.snapshot,
+                             options.person,
+                             "",
+                             static_cast<int64_t>(result.bytes),
+                             now};
   RETURN_NOT_OK(usage::RecordRead(*context.catalog, context.organisation, metered).status());
   return result;
 }

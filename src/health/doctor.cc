@@ -8,6 +8,8 @@
 #include <tuple>
 
 #include "model/descriptor_parser.h"
+#include "sla/evaluator.h"
+#include "sla/sla_history.h"
 
 namespace mesh::health {
 namespace {
@@ -190,8 +192,79 @@ class Doctor {
           {"max_lag_hours", allowed}}});
   }
 
+  void Warn(std::string text) {
+    if (input_.warnings != nullptr) input_.warnings->push_back(std::move(text));
+  }
+
+  void DiagnoseReports(const ProductRecord& product) {
+    int64_t open = 0, opened_recently = 0;
+    std::optional<Timestamp> oldest;
+    for (const ConsumerReport& report : activity_.reports) {
+      if (report.product != product.name || report.status != ReportStatus::kOpen) continue;
+      ++open;
+      if (report.opened_at.micros >= recent_begin_) ++opened_recently;
+      if (!oldest || report.opened_at < *oldest) oldest = report.opened_at;
+    }
+    if (open < input_.thresholds.min_open_reports) return;
+    int64_t age_days = (input_.now.micros - oldest->micros) / kMicrosPerDay;
+    out_.push_back(
+        {"reports_piling_up",
+         product.name,
+         std::to_string(open) + " consumer reports are open on " + product.name + " (" +
+             std::to_string(opened_recently) + " opened in the last " +
+             std::to_string(input_.thresholds.window_days) + " days; the oldest has waited " +
+             std::to_string(age_days) + " days since " + FormatTimestamp(*oldest) + ")",
+         "the owning team " + product.owner + " should answer the reports (mesh report list " +
+             product.name + ") and resolve those that are fixed",
+         {{"open_reports", open},
+          {"opened_recently", opened_recently},
+          {"oldest_days", age_days}}});
+  }
+
+  void DiagnoseCompliance(const ProductActivity& product) {
+    Result<sla::SlaHistory> history = sla::SlaHistory::Build(product.versions);
+    if (!history.ok()) {
+      Warn(product.product.name + ": SLA compliance not judged: " + history.status().message());
+      return;
+    }
+    auto window = [&](int64_t from, int64_t to) {
+      return sla::EvaluateWindow(product.product.name, *history, activity_.quarantine,
+                                 Timestamp{from}, Timestamp{to}, input_.now,
+                                 product.recorded_periods)
+          .compliance;
+    };
+    sla::Compliance recent = window(recent_begin_, input_.now.micros);
+    sla::Compliance previous = window(previous_begin_, recent_begin_);
+    const DoctorThresholds& t = input_.thresholds;
+    if (!recent.ratio || !previous.ratio || recent.periods < t.min_periods ||
+        previous.periods < t.min_periods ||
+        *previous.ratio - *recent.ratio < t.min_compliance_drop) {
+      return;
+    }
+    std::string days = std::to_string(t.window_days);
+    out_.push_back(
+        {"sla_compliance_falling",
+         product.product.name,
+         product.product.name + " met its availability in " + std::to_string(recent.met) + " of " +
+             std::to_string(recent.periods) + " periods (" + Percent(*recent.ratio) +
+             ") in the last " + days + " days, against " + std::to_string(previous.met) + " of " +
+             std::to_string(previous.periods) + " (" + Percent(*previous.ratio) + ") in the " +
+             days + " days before",
+         "look at the missed periods (mesh sla report " + product.product.name +
+             ") and move the publish before the deadline, or agree a later availability with "
+             "the consumers",
+         {{"recent_periods", recent.periods},
+          {"recent_met", recent.met},
+          {"recent_compliance", *recent.ratio},
+          {"previous_periods", previous.periods},
+          {"previous_met", previous.met},
+          {"previous_compliance", *previous.ratio}}});
+  }
+
   void DiagnoseProduct(const ProductActivity& product) {
     if (product.product.current_snapshot == 0) return;
+    DiagnoseReports(product.product);
+    DiagnoseCompliance(product);
     DiagnoseOwner(product.product);
     for (const VersionRecord& version : product.versions) {
       if (version.status != VersionStatus::kCurrent) continue;
@@ -215,7 +288,7 @@ class Doctor {
 std::vector<Diagnosis> Diagnose(const DoctorInput& input) { return Doctor(input).Run(); }
 
 nlohmann::ordered_json DiagnosesToJson(const std::vector<Diagnosis>& diagnoses, Timestamp now,
-                                       int window_days) {
+                                       int window_days, const std::vector<std::string>& warnings) {
   nlohmann::ordered_json json;
   json["measured_at"] = FormatTimestamp(now);
   json["window_days"] = window_days;
@@ -227,6 +300,7 @@ nlohmann::ordered_json DiagnosesToJson(const std::vector<Diagnosis>& diagnoses, 
                                 {"action", diagnosis.action},
                                 {"measures", diagnosis.measures}});
   }
+  json["warnings"] = warnings;
   return json;
 }
 

@@ -10,6 +10,10 @@
 //   product_without_sla     no sla
 //   late_publishes          versions published in the recent window whose lag exceeded their
 //                           sla.max_lag_hours
+//   reports_piling_up       at least `min_open_reports` consumer reports open on a product
+//   sla_compliance_falling  availability compliance (sla/evaluator.h: met periods / periods)
+//                           in the recent window at least `min_compliance_drop` below the
+//                           previous window's, each window with at least `min_periods` periods
 // Products are judged by the descriptor of their current version (what consumers see).
 // Pure function of its input; thread-safe.
 #pragma once
@@ -30,6 +34,9 @@ struct DoctorThresholds {
   double min_recent_failure_rate = 0.20;
   double min_failure_rate_rise = 0.15;
   int64_t min_recent_attempts = 3;
+  int64_t min_open_reports = 3;
+  double min_compliance_drop = 0.15;
+  int64_t min_periods = 3;
 };
 
 struct DoctorInput {
@@ -39,6 +46,9 @@ struct DoctorInput {
   // Domains of products the catalog has no record of (rejected before their first publish).
   std::map<std::string, std::string, std::less<>> product_domains;
   DoctorThresholds thresholds;
+  // Receives what could not be judged and why (e.g. a time zone missing from the system's
+  // database); may be null.
+  std::vector<std::string>* warnings = nullptr;
 };
 
 struct Diagnosis {
@@ -53,9 +63,10 @@ struct Diagnosis {
 std::vector<Diagnosis> Diagnose(const DoctorInput& input);
 
 // {"measured_at", "window_days", "findings": [{"kind", "subject", "evidence", "action",
-// "measures"}]}.
+// "measures"}], "warnings": [...]}.
 nlohmann::ordered_json DiagnosesToJson(const std::vector<Diagnosis>& diagnoses, Timestamp now,
-                                       int window_days);
+                                       int window_days,
+                                       const std::vector<std::string>& warnings = {});
 std::string RenderDiagnoses(const std::vector<Diagnosis>& diagnoses);
 
 }  // namespace mesh::health

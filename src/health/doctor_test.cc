@@ -154,5 +154,52 @@ TEST(HealthDoctor, LatePublishesInTheRecentWindowAreCounted) {
   EXPECT_EQ(json["findings"][0]["measures"]["late_versions"], 2);
 }
 
+TEST(HealthDoctor, OpenConsumerReportsPilingUpAreNamedWithTheOldest) {
+  CatalogFixture fixture;
+  PublishHealthy(fixture, "orders", "2026-11-20T00:00:00Z");
+  auto open = [&](const char* at) {
+    ConsumerReport report;
+    report.product = "orders";
+    report.title = "totals look wrong";
+    report.opened_by = "carol";
+    report.opened_at = At(at);
+    AuditEntry audit{0, report.opened_at, "carol", "report.open", "", "ok", "", "", ""};
+    auto opened = fixture.catalog().OpenConsumerReport(report, {}, audit);
+    EXPECT_TRUE(opened.ok()) << opened.status();
+    return opened.ValueOr(ConsumerReport{}).id;
+  };
+  open("2026-11-01T00:00:00Z");
+  open("2026-11-20T00:00:00Z");
+  EXPECT_TRUE(Run(fixture.catalog()).empty()) << "two open reports are not a pile";
+  int64_t third = open("2026-11-25T00:00:00Z");
+  std::vector<Diagnosis> diagnoses = Run(fixture.catalog());
+  ASSERT_EQ(Kinds(diagnoses), (std::vector<std::string>{"reports_piling_up orders"}));
+  EXPECT_EQ(diagnoses[0].evidence,
+            "3 consumer reports are open on orders (2 opened in the last 14 days; the oldest has "
+            "waited 28 days since 2026-11-01T00:00:00Z)");
+  AuditEntry audit{0, At("2026-11-26T00:00:00Z"), "sam", "report.resolve", "", "ok", "", "", ""};
+  ASSERT_TRUE(fixture.catalog()
+                  .ResolveConsumerReport(third, "sam", At("2026-11-26T00:00:00Z"), {}, audit)
+                  .ok());
+  EXPECT_TRUE(Run(fixture.catalog()).empty());
+}
+
+TEST(HealthDoctor, FallingAvailabilityComplianceComparesBothWindows) {
+  CatalogFixture fixture;
+  // "08:00 daily": every day of the previous window is met, every other day of the recent one.
+  for (int day = 1; day <= 28; ++day) {
+    if (day >= 15 && day % 2 == 0) continue;
+    char at[32];
+    std::snprintf(at, sizeof(at), "2026-11-%02dT07:00:00Z", day);
+    PublishHealthy(fixture, "orders", at);
+  }
+  std::vector<Diagnosis> diagnoses = Run(fixture.catalog());
+  ASSERT_EQ(Kinds(diagnoses), (std::vector<std::string>{"sla_compliance_falling orders"}));
+  EXPECT_EQ(diagnoses[0].evidence,
+            "orders met its availability in 7 of 14 periods (50%) in the last 14 days, against "
+            "14 of 14 (100%) in the 14 days before");
+  EXPECT_EQ(diagnoses[0].measures["recent_met"], 7);
+}
+
 }  // namespace
 }  // namespace mesh::health

@@ -11,19 +11,22 @@ const ProductActivity* MeshActivity::Find(std::string_view product) const {
   return nullptr;
 }
 
-Result<MeshActivity> GatherActivity(Catalog& catalog, Timestamp reads_from, Timestamp reads_to) {
+Result<MeshActivity> GatherActivity(Catalog& catalog, Timestamp from, Timestamp to) {
   MeshActivity activity;
   ASSIGN_OR_RAISE(std::vector<ProductRecord> products, catalog.ListProducts({}));
   std::sort(products.begin(), products.end(),
             [](const ProductRecord& a, const ProductRecord& b) { return a.name < b.name; });
   for (ProductRecord& product : products) {
     ASSIGN_OR_RAISE(std::vector<VersionRecord> versions, catalog.ListVersions(product.name));
-    activity.products.push_back({std::move(product), std::move(versions)});
+    ASSIGN_OR_RAISE(std::vector<PeriodEvaluation> periods,
+                    catalog.ListPeriodEvaluations(product.name, from, to));
+    activity.products.push_back({std::move(product), std::move(versions), std::move(periods)});
   }
   ASSIGN_OR_RAISE(activity.quarantine, catalog.ListQuarantine(""));
+  ASSIGN_OR_RAISE(activity.reports, catalog.ListConsumerReports(""));
   ReadUsageQuery reads;
-  reads.from = reads_from;
-  reads.to = reads_to;
+  reads.from = from;
+  reads.to = to;
   ASSIGN_OR_RAISE(activity.reads, catalog.ListReads(reads));
   return activity;
 }

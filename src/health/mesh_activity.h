@@ -1,6 +1,7 @@
 // MeshActivity: what the catalog knows about the life of a mesh, gathered once for the health
-// verbs (maturity.h, doctor.h): every product with its versions, every quarantined attempt,
-// and the reads of a window. Plain values; thread-compatible.
+// verbs (maturity.h, doctor.h): every product with its versions and the availability periods
+// `mesh sla tick` recorded in a window, every quarantined attempt, every consumer report, and
+// the reads of the window. Plain values; thread-compatible.
 #pragma once
 
 #include <map>
@@ -15,17 +16,19 @@ namespace mesh::health {
 
 struct ProductActivity {
   ProductRecord product;
-  std::vector<VersionRecord> versions;  // newest first
+  std::vector<VersionRecord> versions;             // newest first
+  std::vector<PeriodEvaluation> recorded_periods;  // deadlines in (from, to], oldest first
 };
 
 struct MeshActivity {
   std::vector<ProductActivity> products;  // by name
   std::vector<QuarantineEntry> quarantine;
-  std::vector<ReadUsageRecord> reads;  // in [reads_from, reads_to)
+  std::vector<ConsumerReport> reports;  // newest first, without comments
+  std::vector<ReadUsageRecord> reads;   // in [from, to)
 
   const ProductActivity* Find(std::string_view product) const;
 };
 
-Result<MeshActivity> GatherActivity(Catalog& catalog, Timestamp reads_from, Timestamp reads_to);
+Result<MeshActivity> GatherActivity(Catalog& catalog, Timestamp from, Timestamp to);
 
 }  // namespace mesh::health
