@@ -28,16 +28,16 @@ test('search finds a product by a field name, ranked as you type', async ({ page
 });
 
 test('search filters by domain, tag and owner', async ({ page }) => {
-  await page.getByLabel('Domain').selectOption('finance');
+  await page.getByLabel('Domain', { exact: true }).selectOption('finance');
   const results = page.getByRole('list', { name: 'Search results' });
   await expect(results.getByRole('link', { name: 'payroll_ledger', exact: true })).toBeVisible();
   await expect(results.getByRole('link', { name: 'missions', exact: true })).toHaveCount(0);
-  await page.getByLabel('Domain').selectOption('');
-  await page.getByLabel('Owner').selectOption('team-operations');
+  await page.getByLabel('Domain', { exact: true }).selectOption('');
+  await page.getByLabel('Owner', { exact: true }).selectOption('team-operations');
   await expect(results.getByRole('link', { name: 'missions', exact: true })).toBeVisible();
   await expect(results.getByRole('link', { name: 'payroll_ledger', exact: true })).toHaveCount(0);
-  await page.getByLabel('Owner').selectOption('');
-  await page.getByLabel('Tag').selectOption('pii');
+  await page.getByLabel('Owner', { exact: true }).selectOption('');
+  await page.getByLabel('Tag', { exact: true }).selectOption('pii');
   await expect(results.getByRole('link', { name: 'payroll_ledger', exact: true })).toBeVisible();
   await expect(results.getByRole('link', { name: 'missions', exact: true })).toHaveCount(0);
 });
