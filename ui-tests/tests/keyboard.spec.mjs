@@ -29,13 +29,13 @@ test('the skip link and the main navigation take keyboard focus in order', async
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Meshwork' })).toBeFocused();
+  await expect(page.getByRole('link', { name: 'Meshwork', exact: true })).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Search' })).toBeFocused();
+  await expect(page.getByRole('link', { name: 'Search', exact: true })).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Domains' })).toBeFocused();
+  await expect(page.getByRole('link', { name: 'Domains', exact: true })).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Governance' })).toBeFocused();
+  await expect(page.getByRole('link', { name: 'Governance', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Governance', level: 1 })).toBeVisible();
 });
