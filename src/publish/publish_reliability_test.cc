@@ -75,6 +75,99 @@ class InterposedCatalog final : public Catalog {
     return base_->ListAudit(query);
   }
 
+  Result<std::optional<SlaTickState>> GetSlaTickState(std::string_view product) override {
+    return base_->GetSlaTickState(product);
+  }
+  Result<SlaTickOutcome> RecordSlaTick(const SlaTickRecord& record,
+                                       const AuditEntry& audit) override {
+    return base_->RecordSlaTick(record, audit);
+  }
+  Result<std::vector<PeriodEvaluation>> ListPeriodEvaluations(std::string_view product,
+                                                              Timestamp from,
+                                                              Timestamp to) override {
+    return base_->ListPeriodEvaluations(product, from, to);
+  }
+  Result<std::vector<Incident>> ListIncidents(const IncidentFilter& filter) override {
+    return base_->ListIncidents(filter);
+  }
+  Result<Incident> GetIncident(int64_t id) override { return base_->GetIncident(id); }
+  Result<Incident> TransitionIncident(const IncidentTransition& transition,
+                                      const AuditEntry& audit) override {
+    return base_->TransitionIncident(transition, audit);
+  }
+  Result<std::vector<Notification>> ListNotifications(const NotificationFilter& filter) override {
+    return base_->ListNotifications(filter);
+  }
+  Result<std::vector<WebhookDelivery>> ListPendingDeliveries() override {
+    return base_->ListPendingDeliveries();
+  }
+  Status RecordWebhookAttempt(const WebhookAttempt& attempt, const AuditEntry& audit) override {
+    return base_->RecordWebhookAttempt(attempt, audit);
+  }
+  Result<ConsumerReport> OpenConsumerReport(const ConsumerReport& report,
+                                            const std::vector<NotificationDraft>& notifications,
+                                            const AuditEntry& audit) override {
+    return base_->OpenConsumerReport(report, notifications, audit);
+  }
+  Result<std::vector<ConsumerReport>> ListConsumerReports(std::string_view product) override {
+    return base_->ListConsumerReports(product);
+  }
+  Result<ConsumerReport> GetConsumerReport(int64_t id) override {
+    return base_->GetConsumerReport(id);
+  }
+  Result<ReportComment> AddReportComment(const ReportComment& comment,
+                                         const AuditEntry& audit) override {
+    return base_->AddReportComment(comment, audit);
+  }
+  Result<ConsumerReport> ResolveConsumerReport(int64_t id, std::string_view person, Timestamp at,
+                                               const std::vector<NotificationDraft>& notifications,
+                                               const AuditEntry& audit) override {
+    return base_->ResolveConsumerReport(id, person, at, notifications, audit);
+  }
+  Result<int64_t> RecordRead(const ReadUsageRecord& read) override {
+    return base_->RecordRead(read);
+  }
+  Result<std::vector<ReadUsageRecord>> ListReads(const ReadUsageQuery& query) override {
+    return base_->ListReads(query);
+  }
+  Status AddToken(const TokenRecord& token, const AuditEntry& audit) override {
+    return base_->AddToken(token, audit);
+  }
+  Result<TokenRecord> GetToken(std::string_view id) override { return base_->GetToken(id); }
+  Result<std::vector<TokenRecord>> ListTokens(const std::optional<std::string>& person) override {
+    return base_->ListTokens(person);
+  }
+  Status RevokeToken(std::string_view id, std::string_view revoked_by, Timestamp at,
+                     const AuditEntry& audit) override {
+    return base_->RevokeToken(id, revoked_by, at, audit);
+  }
+  Result<int64_t> AddGrant(const GrantRecord& grant, const AuditEntry& audit) override {
+    return base_->AddGrant(grant, audit);
+  }
+  Result<GrantRecord> GetGrant(int64_t id) override { return base_->GetGrant(id); }
+  Result<std::vector<GrantRecord>> ListGrants(const GrantFilter& filter) override {
+    return base_->ListGrants(filter);
+  }
+  Status RevokeGrant(int64_t id, std::string_view revoked_by, Timestamp at,
+                     const AuditEntry& audit) override {
+    return base_->RevokeGrant(id, revoked_by, at, audit);
+  }
+  Result<int64_t> AddAccessRequest(const AccessRequestRecord& request,
+                                   const AuditEntry& audit) override {
+    return base_->AddAccessRequest(request, audit);
+  }
+  Result<AccessRequestRecord> GetAccessRequest(int64_t id) override {
+    return base_->GetAccessRequest(id);
+  }
+  Result<std::vector<AccessRequestRecord>> ListAccessRequests(
+      const AccessRequestFilter& filter) override {
+    return base_->ListAccessRequests(filter);
+  }
+  Result<AccessRequestRecord> DecideAccessRequest(const AccessDecision& decision,
+                                                  const AuditEntry& audit) override {
+    return base_->DecideAccessRequest(decision, audit);
+  }
+
  private:
   Catalog* base_;
   std::function<void()> before_commit_;
