@@ -16,7 +16,7 @@ using usage::CatalogFixture;
 
 constexpr const char* kNow = "2026-11-29T00:00:00Z";
 
-std::vector<Diagnosis> Run(Catalog& catalog) {
+std::vector<Diagnosis> RunDoctor(Catalog& catalog) {
   Organisation organisation = FourDomainOrg();
   auto activity = GatherActivity(catalog, At("2026-11-01T00:00:00Z"), At(kNow));
   EXPECT_TRUE(activity.ok()) << activity.status();
@@ -50,8 +50,8 @@ TEST(HealthDoctor, AHealthyMeshHasNoFindings) {
   CatalogFixture fixture;
   PublishHealthy(fixture, "orders", "2026-11-10T00:00:00Z");
   PublishHealthy(fixture, "orders", "2026-11-20T00:00:00Z");
-  EXPECT_TRUE(Run(fixture.catalog()).empty())
-      << ::testing::PrintToString(Kinds(Run(fixture.catalog())));
+  EXPECT_TRUE(RunDoctor(fixture.catalog()).empty())
+      << ::testing::PrintToString(Kinds(RunDoctor(fixture.catalog())));
   EXPECT_EQ(RenderDiagnoses({}), "no findings: the mesh looks healthy\n");
 }
 
@@ -78,7 +78,7 @@ TEST(HealthDoctor, RisingFailureRateIsFoundWithBothWindowsAsEvidence) {
   }
   fixture.Quarantine("staff", "2026-11-24T00:00:00Z");
   fixture.Quarantine("drafts", "2026-11-25T00:00:00Z");
-  std::vector<Diagnosis> diagnoses = Run(fixture.catalog());
+  std::vector<Diagnosis> diagnoses = RunDoctor(fixture.catalog());
   ASSERT_EQ(Kinds(diagnoses), (std::vector<std::string>{"failure_rate_rising people"}));
   EXPECT_EQ(diagnoses[0].evidence,
             "checks failed on 2 of 4 publish attempts (50%) in the last 14 days, against 0 of 4 "
@@ -96,7 +96,7 @@ TEST(HealthDoctor, FewAttemptsOrASteadyRateAreNotAFinding) {
                    .at = "2026-11-20T00:00:00Z",
                    .descriptor_yaml = CompleteDescriptor("staff", "people", "team-people")});
   fixture.Quarantine("staff", "2026-11-24T00:00:00Z");  // 1 of 2: too few attempts
-  EXPECT_TRUE(Run(fixture.catalog()).empty());
+  EXPECT_TRUE(RunDoctor(fixture.catalog()).empty());
 }
 
 TEST(HealthDoctor, ProductsWithoutOwnerDocsOrSlaAreNamed) {
@@ -121,7 +121,7 @@ TEST(HealthDoctor, ProductsWithoutOwnerDocsOrSlaAreNamed) {
                    .publisher = "fay",
                    .at = "2026-11-20T00:00:00Z",
                    .descriptor_yaml = CompleteDescriptor("stray", "finance", "analytics")});
-  std::vector<Diagnosis> diagnoses = Run(fixture.catalog());
+  std::vector<Diagnosis> diagnoses = RunDoctor(fixture.catalog());
   EXPECT_EQ(Kinds(diagnoses),
             (std::vector<std::string>{"product_without_docs bare", "product_without_owner orphan",
                                       "product_without_owner stray", "product_without_sla bare"}));
@@ -145,7 +145,7 @@ TEST(HealthDoctor, LatePublishesInTheRecentWindowAreCounted) {
   publish("2026-11-20T00:00:00Z", 2);
   publish("2026-11-21T00:00:00Z", 6.5);
   publish("2026-11-22T00:00:00Z", 9);
-  std::vector<Diagnosis> diagnoses = Run(fixture.catalog());
+  std::vector<Diagnosis> diagnoses = RunDoctor(fixture.catalog());
   ASSERT_EQ(Kinds(diagnoses), (std::vector<std::string>{"late_publishes orders"}));
   EXPECT_EQ(diagnoses[0].evidence,
             "2 of 3 versions of orders published in the last 14 days were later than the sla "
@@ -170,9 +170,9 @@ TEST(HealthDoctor, OpenConsumerReportsPilingUpAreNamedWithTheOldest) {
   };
   open("2026-11-01T00:00:00Z");
   open("2026-11-20T00:00:00Z");
-  EXPECT_TRUE(Run(fixture.catalog()).empty()) << "two open reports are not a pile";
+  EXPECT_TRUE(RunDoctor(fixture.catalog()).empty()) << "two open reports are not a pile";
   int64_t third = open("2026-11-25T00:00:00Z");
-  std::vector<Diagnosis> diagnoses = Run(fixture.catalog());
+  std::vector<Diagnosis> diagnoses = RunDoctor(fixture.catalog());
   ASSERT_EQ(Kinds(diagnoses), (std::vector<std::string>{"reports_piling_up orders"}));
   EXPECT_EQ(diagnoses[0].evidence,
             "3 consumer reports are open on orders (2 opened in the last 14 days; the oldest has "
@@ -181,7 +181,7 @@ TEST(HealthDoctor, OpenConsumerReportsPilingUpAreNamedWithTheOldest) {
   ASSERT_TRUE(fixture.catalog()
                   .ResolveConsumerReport(third, "sam", At("2026-11-26T00:00:00Z"), {}, audit)
                   .ok());
-  EXPECT_TRUE(Run(fixture.catalog()).empty());
+  EXPECT_TRUE(RunDoctor(fixture.catalog()).empty());
 }
 
 TEST(HealthDoctor, FallingAvailabilityComplianceComparesBothWindows) {
@@ -193,7 +193,7 @@ TEST(HealthDoctor, FallingAvailabilityComplianceComparesBothWindows) {
     std::snprintf(at, sizeof(at), "2026-11-%02dT07:00:00Z", day);
     PublishHealthy(fixture, "orders", at);
   }
-  std::vector<Diagnosis> diagnoses = Run(fixture.catalog());
+  std::vector<Diagnosis> diagnoses = RunDoctor(fixture.catalog());
   ASSERT_EQ(Kinds(diagnoses), (std::vector<std::string>{"sla_compliance_falling orders"}));
   EXPECT_EQ(diagnoses[0].evidence,
             "orders met its availability in 7 of 14 periods (50%) in the last 14 days, against "
