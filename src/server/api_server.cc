@@ -14,6 +14,17 @@
 #include "server/static_routes.h"
 
 namespace mesh::server {
+
+void AddAllApiRoutes(RouteTable* routes, const Metrics* metrics) {
+  AddOperationalRoutes(routes, metrics);
+  AddCatalogRoutes(routes);
+  AddDataRoutes(routes);
+  AddPublishRoutes(routes);
+  AddAdminRoutes(routes);
+  AddContractRoutes(routes);
+  AddGovernanceRoutes(routes);
+}
+
 namespace {
 
 // What the access log and the metrics need of the request a worker thread is answering. The
@@ -214,13 +225,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Make(const ServerServices& service
   }
   if (options.threads < 1) return Status::InvalidArgument("--threads must be at least 1");
   auto server = std::unique_ptr<ApiServer>(new ApiServer(services, options));
-  AddOperationalRoutes(&server->routes_, &server->metrics_);
-  AddCatalogRoutes(&server->routes_);
-  AddDataRoutes(&server->routes_);
-  AddPublishRoutes(&server->routes_);
-  AddAdminRoutes(&server->routes_);
-  AddContractRoutes(&server->routes_);
-  AddGovernanceRoutes(&server->routes_);
+  AddAllApiRoutes(&server->routes_, &server->metrics_);
   server->Configure();
   return server;
 }

@@ -13,11 +13,7 @@ namespace {
 
 RouteTable AllRoutes(const Metrics* metrics) {
   RouteTable routes;
-  AddOperationalRoutes(&routes, metrics);
-  AddCatalogRoutes(&routes);
-  AddDataRoutes(&routes);
-  AddPublishRoutes(&routes);
-  AddAdminRoutes(&routes);
+  AddAllApiRoutes(&routes, metrics);
   return routes;
 }
 
