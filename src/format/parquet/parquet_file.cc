@@ -111,6 +111,11 @@ Status WalkChildren(SchemaWalk& walk, int32_t num_children, int depth, int16_t d
                               std::to_string(walk.schema.size() - walk.next) + " elements follow");
   }
   for (int32_t i = 0; i < num_children; ++i) {
+    // Earlier siblings' children may have used up the elements this element's count relied on.
+    if (walk.next >= walk.schema.size()) {
+      return Status::Corruption("schema element claims " + std::to_string(num_children) +
+                                " children but the schema ends after " + std::to_string(i));
+    }
     const int schema_index = static_cast<int>(walk.next++);
     const SchemaElement& element = walk.schema[schema_index];
     const int top = depth == 1 ? i : top_level;
