@@ -7,6 +7,7 @@ find_package(CLI11 REQUIRED)
 find_package(fmt REQUIRED)
 find_package(simdjson REQUIRED)
 find_package(OpenSSL REQUIRED)
+find_package(CURL REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(ZLIB REQUIRED)
 find_package(nlohmann_json REQUIRED)
@@ -15,12 +16,14 @@ pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 pkg_check_modules(SNAPPY REQUIRED IMPORTED_TARGET snappy)
 pkg_check_modules(LZ4 REQUIRED IMPORTED_TARGET liblz4)
 pkg_check_modules(BROTLI REQUIRED IMPORTED_TARGET libbrotlidec libbrotlienc)
+pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx>=6.4)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 
 add_library(mesh_deps INTERFACE)
 target_link_libraries(mesh_deps INTERFACE
-  yaml-cpp fmt::fmt simdjson::simdjson OpenSSL::Crypto SQLite::SQLite3 ZLIB::ZLIB
+  yaml-cpp fmt::fmt simdjson::simdjson OpenSSL::Crypto CURL::libcurl SQLite::SQLite3 ZLIB::ZLIB
   nlohmann_json::nlohmann_json PkgConfig::RE2 PkgConfig::ZSTD PkgConfig::SNAPPY PkgConfig::LZ4
-  PkgConfig::BROTLI Threads::Threads)
+  PkgConfig::BROTLI PkgConfig::PQXX PkgConfig::HTTPLIB Threads::Threads)
 
 if(MESH_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=undefined

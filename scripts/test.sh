@@ -6,6 +6,19 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 ./scripts/install-deps.sh
+# The web UI (web/) when node/npm are present; without them the CLI and server build and the
+# browser tests report themselves skipped.
+if command -v npm >/dev/null; then
+  (cd web && npm ci --no-audit --no-fund && npm run build)
+  (cd ui-tests && npm ci --no-audit --no-fund)
+fi
+# The S3 lake tests start moto_server themselves (../shared/recipes/s3-in-tests.md). It comes with
+# the machine image's Python (pyenv), whose shims a non-login shell may lack on PATH.
+if ! command -v moto_server >/dev/null && [[ -x "${PYENV_ROOT:-$HOME/.pyenv}/shims/moto_server" ]]; then
+  export PATH="${PYENV_ROOT:-$HOME/.pyenv}/shims:$PATH"
+fi
+command -v moto_server >/dev/null ||
+  echo "test.sh: moto_server not found: the S3 lake tests will fail (see ../shared/recipes/s3-in-tests.md)" >&2
 cmake --preset debug >/dev/null
 cmake --build --preset debug -j "$(nproc)"
 status=0

@@ -36,8 +36,7 @@ class TokenService {
   virtual ~TokenService() = default;
 
   // InvalidArgument when the person is not in mesh.yaml or the expiry is not in the future.
-  virtual Result<CreatedToken> Create(std::string_view person,
-                                      std::optional<Timestamp> expires_at,
+  virtual Result<CreatedToken> Create(std::string_view person, std::optional<Timestamp> expires_at,
                                       std::string_view created_by) = 0;
   virtual Status Revoke(std::string_view token_id, std::string_view revoked_by) = 0;
   virtual Result<std::vector<TokenInfo>> List(std::optional<std::string> person) = 0;

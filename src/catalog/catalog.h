@@ -19,6 +19,9 @@
 
 #include "base/result.h"
 #include "base/time.h"
+#include "catalog/sla_records.h"
+#include "catalog/usage_records.h"
+#include "catalog/access_records.h"
 #include "model/descriptor.h"
 
 namespace mesh {
@@ -72,8 +75,9 @@ struct VersionRecord {
   std::string Ref() const;
 };
 
-// Who did what, when, and how it ended. `prev_hash`/`hash` are reserved for the hash chain the
-// server adds; the catalog stores them as given.
+// Who did what, when, and how it ended. Every append (inside the transaction of the change it
+// records) assigns `sequence`, `prev_hash` (the previous entry's hash) and `hash`
+// (AuditEntryHash, audit_chain.h); whatever the caller put there is replaced.
 struct AuditEntry {
   int64_t sequence = 0;  // assigned on append, counting up from 1
   Timestamp at;
@@ -192,6 +196,91 @@ class Catalog {
   // The audit log only grows: there is no update and no delete.
   virtual Result<int64_t> AppendAudit(const AuditEntry& entry) = 0;
   virtual Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query) = 0;
+
+  // --- Service levels, incidents, notifications, consumer reports (sla_records.h) ---
+  // Every change below writes its audit entry in the same transaction. Where the catalog assigns
+  // the new record's id, an empty `audit.target` becomes "incident/<id>" or "report/<id>".
+
+  // The product's tick state; nullopt before its first tick.
+  virtual Result<std::optional<SlaTickState>> GetSlaTickState(std::string_view product) = 0;
+  // Records one tick of one product all or nothing: the state, the periods not yet recorded,
+  // the incidents not yet opened (by product and breach_key) with their notifications and
+  // pending webhook deliveries, `audit`, and one "incident.open" entry per opened incident
+  // (actor and time of `audit`, target "incident/<id>").
+  virtual Result<SlaTickOutcome> RecordSlaTick(const SlaTickRecord& record,
+                                               const AuditEntry& audit) = 0;
+  // Recorded periods of the product with from < deadline <= to, oldest first.
+  virtual Result<std::vector<PeriodEvaluation>> ListPeriodEvaluations(std::string_view product,
+                                                                      Timestamp from,
+                                                                      Timestamp to) = 0;
+
+  // Newest first.
+  virtual Result<std::vector<Incident>> ListIncidents(const IncidentFilter& filter) = 0;
+  virtual Result<Incident> GetIncident(int64_t id) = 0;
+  // Open → acknowledged → closed (open → closed too). FailedPrecondition for any other move;
+  // NotFound for an unknown id. Returns the changed incident.
+  virtual Result<Incident> TransitionIncident(const IncidentTransition& transition,
+                                              const AuditEntry& audit) = 0;
+
+  // Newest first, with each one's webhook delivery state.
+  virtual Result<std::vector<Notification>> ListNotifications(const NotificationFilter& filter) = 0;
+  // Deliveries not yet delivered, oldest first.
+  virtual Result<std::vector<WebhookDelivery>> ListPendingDeliveries() = 0;
+  // Counts an attempt; a successful one marks the delivery delivered. NotFound for an unknown id.
+  virtual Status RecordWebhookAttempt(const WebhookAttempt& attempt, const AuditEntry& audit) = 0;
+
+  // Returns the report with its id; sends `notifications` about it.
+  virtual Result<ConsumerReport> OpenConsumerReport(
+      const ConsumerReport& report, const std::vector<NotificationDraft>& notifications,
+      const AuditEntry& audit) = 0;
+  // Newest first, without comments; all products when `product` is empty.
+  virtual Result<std::vector<ConsumerReport>> ListConsumerReports(std::string_view product) = 0;
+  // With its comments, oldest first.
+  virtual Result<ConsumerReport> GetConsumerReport(int64_t id) = 0;
+  virtual Result<ReportComment> AddReportComment(const ReportComment& comment,
+                                                 const AuditEntry& audit) = 0;
+  // FailedPrecondition when already resolved.
+  virtual Result<ConsumerReport> ResolveConsumerReport(
+      int64_t id, std::string_view person, Timestamp at,
+      const std::vector<NotificationDraft>& notifications, const AuditEntry& audit) = 0;
+  // The read meter (usage_records.h): appends one read and returns its id; InvalidArgument for
+  // an empty product or person, a snapshot below 1 or negative bytes.
+  virtual Result<int64_t> RecordRead(const ReadUsageRecord& read) = 0;
+  virtual Result<std::vector<ReadUsageRecord>> ListReads(const ReadUsageQuery& query) = 0;
+  // Access (access_records.h). Each change is recorded together with its audit entry, all or
+  // nothing. The rules of who may do what are the Authorizer's (src/access); these store.
+
+  // AlreadyExists when the id is taken.
+  virtual Status AddToken(const TokenRecord& token, const AuditEntry& audit) = 0;
+  // NotFound when there is no token with this id.
+  virtual Result<TokenRecord> GetToken(std::string_view id) = 0;
+  // Oldest first; every person's when `person` is absent.
+  virtual Result<std::vector<TokenRecord>> ListTokens(const std::optional<std::string>& person) = 0;
+  // NotFound for an unknown id, FailedPrecondition when already revoked.
+  virtual Status RevokeToken(std::string_view id, std::string_view revoked_by, Timestamp at,
+                             const AuditEntry& audit) = 0;
+
+  // Returns the new grant's id.
+  virtual Result<int64_t> AddGrant(const GrantRecord& grant, const AuditEntry& audit) = 0;
+  virtual Result<GrantRecord> GetGrant(int64_t id) = 0;
+  // By id, oldest first.
+  virtual Result<std::vector<GrantRecord>> ListGrants(const GrantFilter& filter) = 0;
+  // NotFound for an unknown id, FailedPrecondition when already revoked.
+  virtual Status RevokeGrant(int64_t id, std::string_view revoked_by, Timestamp at,
+                             const AuditEntry& audit) = 0;
+
+  // Records a pending request; returns its id.
+  virtual Result<int64_t> AddAccessRequest(const AccessRequestRecord& request,
+                                           const AuditEntry& audit) = 0;
+  virtual Result<AccessRequestRecord> GetAccessRequest(int64_t id) = 0;
+  // By id, oldest first.
+  virtual Result<std::vector<AccessRequestRecord>> ListAccessRequests(
+      const AccessRequestFilter& filter) = 0;
+  // Approves (recording the decision's grant) or denies a pending request, in one transaction.
+  // NotFound for an unknown id; Conflict when it is no longer pending (someone decided first);
+  // InvalidArgument for an approval without a grant. Returns the decided request.
+  virtual Result<AccessRequestRecord> DecideAccessRequest(const AccessDecision& decision,
+                                                          const AuditEntry& audit) = 0;
 };
 
 }  // namespace mesh

@@ -24,6 +24,7 @@ void CatalogContractTest::SetUp() {
 
 void CatalogContractTest::TearDown() {
   catalog_.reset();
+  if (GetParam().destroy && !location_.empty()) GetParam().destroy(location_);
   std::filesystem::remove_all(scratch_);
 }
 
@@ -392,8 +393,10 @@ TEST_P(CatalogContractTest, AuditLogAppendsInOrderAndFilters) {
   auto all = catalog_->ListAudit({}).ValueOr({});
   ASSERT_EQ(all.size(), 5u);
   EXPECT_EQ(all[4].target, "product_4");
-  EXPECT_EQ(all[4].prev_hash, "prev");
-  EXPECT_EQ(all[4].hash, "hash");
+  // The catalog chains entries itself: what the caller put in prev_hash/hash is replaced.
+  EXPECT_EQ(all[4].prev_hash, all[3].hash);
+  EXPECT_EQ(all[4].hash.size(), 64u);
+  EXPECT_NE(all[4].hash, "hash");
   EXPECT_EQ(catalog_->ListAudit({2, {}, {}, 1000}).ValueOr({}).size(), 3u);
   EXPECT_EQ(catalog_->ListAudit({0, "alice", {}, 1000}).ValueOr({}).size(), 2u);
   EXPECT_EQ(catalog_->ListAudit({0, {}, "product_3", 1000}).ValueOr({}).size(), 1u);

@@ -20,7 +20,12 @@ struct CatalogBackend {
   std::function<std::string(const std::string& scratch)> create;
   // Opens a new handle (its own connection) to the catalog at `location`.
   std::function<Result<std::unique_ptr<Catalog>>(const std::string& location)> open;
+  // Removes what `create` made outside the scratch directory (optional).
+  std::function<void(const std::string& location)> destroy = nullptr;
 };
+
+// Test names and failure messages show the backend's name rather than its bytes.
+inline void PrintTo(const CatalogBackend& backend, std::ostream* out) { *out << backend.name; }
 
 class CatalogContractTest : public ::testing::TestWithParam<CatalogBackend> {
  protected:

@@ -1,5 +1,6 @@
 #include "catalog/open_catalog.h"
 
+#include "catalog/postgres_catalog.h"
 #include "catalog/sqlite_catalog.h"
 
 namespace mesh {
@@ -24,12 +25,12 @@ Result<std::unique_ptr<Catalog>> OpenCatalog(std::string_view uri, FileSystem* f
     return std::unique_ptr<Catalog>(std::move(catalog));
   }
   if (StartsWith(uri, "postgresql://") || StartsWith(uri, "postgres://")) {
-    return Status::NotSupported("--catalog '" + std::string(uri) +
-                                "': PostgreSQL catalogs are not supported yet; use sqlite:PATH");
+    ASSIGN_OR_RAISE(auto catalog, PostgresCatalog::Open(std::string(uri)));
+    return std::unique_ptr<Catalog>(std::move(catalog));
   }
   return Status::InvalidArgument("--catalog '" + std::string(uri) +
-                                 "' is not a catalog URI: write sqlite:PATH (postgresql:// is "
-                                 "planned)");
+                                 "' is not a catalog URI: write sqlite:PATH or "
+                                 "postgresql://USER@HOST:PORT/DATABASE");
 }
 
 std::string DefaultCatalogUri(std::string_view workspace) {

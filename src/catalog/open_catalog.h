@@ -1,6 +1,6 @@
 // OpenCatalog: chooses the catalog from the `--catalog` flag (or MESH_CATALOG):
-// "sqlite:PATH" (the embedded default, `<workspace>/.mesh/catalog.db`). "postgresql://..." is
-// reserved for the scale-out work and answers NotSupported until then.
+// "sqlite:PATH" (the embedded default, `<workspace>/.mesh/catalog.db`) or
+// "postgresql://USER@HOST:PORT/DATABASE" (postgres_catalog.h; `postgres://` too).
 #pragma once
 
 #include <memory>

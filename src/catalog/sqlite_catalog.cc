@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "catalog/audit_chain.h"
 #include "catalog/sqlite_schema.h"
 
 namespace mesh {
@@ -213,8 +214,17 @@ Status SqliteCatalog::Migrate(int migrate_to, Clock* clock) {
                                       std::to_string(known) + ": upgrade mesh");
   }
   for (const SqliteMigration& migration : migrations) {
-    if (migration.version <= applied) continue;
     if (migrate_to > 0 && migration.version > migrate_to) break;
+    // Each migration is applied once, by number: a catalog made by a build that lacked one in the
+    // middle (numbers are reserved per feature) still gets it.
+    {
+      ASSIGN_OR_RAISE(auto done, connection_->Prepare("SELECT 1 FROM schema_migrations WHERE "
+                                                      "version = ?1",
+                                                      "read applied migrations"));
+      done.Bind(1, int64_t{migration.version});
+      ASSIGN_OR_RAISE(bool already, done.Step());
+      if (already) continue;
+    }
     std::string operation = "apply migration " + std::to_string(migration.version) + " (" +
                             std::string(migration.name) + ")";
     RETURN_NOT_OK(connection_->Exec(migration.sql, operation));
@@ -411,12 +421,22 @@ Status SqliteCatalog::ReplaceConsumers(std::string_view product,
   return Status::OK();
 }
 
-Result<int64_t> SqliteCatalog::InsertAudit(const AuditEntry& entry) {
+// Called inside a write transaction, so the head read here is still the head at insert time.
+Result<int64_t> SqliteCatalog::InsertAudit(const AuditEntry& given) {
+  AuditEntry entry = given;
+  {
+    ASSIGN_OR_RAISE(auto head, connection_->Prepare("SELECT sequence, hash FROM audit_log ORDER "
+                                                    "BY sequence DESC LIMIT 1",
+                                                    "read the audit chain's head"));
+    ASSIGN_OR_RAISE(bool row, head.Step());
+    RETURN_NOT_OK(ChainAuditEntry(row ? head.Int(0) : 0, row ? head.Text(1) : "", &entry));
+  }
   ASSIGN_OR_RAISE(auto insert,
-                  connection_->Prepare("INSERT INTO audit_log (at, actor, action, target, "
-                                       "outcome, details, prev_hash, hash) VALUES (?1, ?2, ?3, "
-                                       "?4, ?5, ?6, ?7, ?8)",
+                  connection_->Prepare("INSERT INTO audit_log (sequence, at, actor, action, "
+                                       "target, outcome, details, prev_hash, hash) VALUES (?9, "
+                                       "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                                        "append audit entry"));
+  insert.Bind(9, entry.sequence);
   RETURN_NOT_OK(insert.Bind(1, entry.at.micros)
                     .Bind(2, entry.actor)
                     .Bind(3, entry.action)
@@ -426,7 +446,7 @@ Result<int64_t> SqliteCatalog::InsertAudit(const AuditEntry& entry) {
                     .Bind(7, entry.prev_hash)
                     .Bind(8, entry.hash)
                     .Run());
-  return connection_->LastInsertRowId();
+  return entry.sequence;
 }
 
 Result<ProductRecord> SqliteCatalog::GetProduct(std::string_view name) {
@@ -670,7 +690,11 @@ Status SqliteCatalog::RemoveQuarantine(int64_t id, const AuditEntry& audit) {
 
 Result<int64_t> SqliteCatalog::AppendAudit(const AuditEntry& entry) {
   std::lock_guard<std::mutex> lock(mu_);
-  return InsertAudit(entry);
+  ASSIGN_OR_RAISE(auto transaction, SqliteTransaction::Begin(connection_.get(), Mode::kWrite,
+                                                             "append audit entry"));
+  ASSIGN_OR_RAISE(int64_t sequence, InsertAudit(entry));
+  RETURN_NOT_OK(transaction.Commit());
+  return sequence;
 }
 
 Result<std::vector<AuditEntry>> SqliteCatalog::ListAudit(const AuditQuery& request) {

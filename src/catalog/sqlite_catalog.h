@@ -51,6 +51,51 @@ class SqliteCatalog final : public Catalog {
   Status RemoveQuarantine(int64_t id, const AuditEntry& audit) override;
   Result<int64_t> AppendAudit(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> ListAudit(const AuditQuery& query) override;
+  // Service levels (sqlite_catalog_sla.cc).
+  Result<std::optional<SlaTickState>> GetSlaTickState(std::string_view product) override;
+  Result<SlaTickOutcome> RecordSlaTick(const SlaTickRecord& record,
+                                       const AuditEntry& audit) override;
+  Result<std::vector<PeriodEvaluation>> ListPeriodEvaluations(std::string_view product,
+                                                              Timestamp from,
+                                                              Timestamp to) override;
+  Result<std::vector<Incident>> ListIncidents(const IncidentFilter& filter) override;
+  Result<Incident> GetIncident(int64_t id) override;
+  Result<Incident> TransitionIncident(const IncidentTransition& transition,
+                                      const AuditEntry& audit) override;
+  Result<std::vector<Notification>> ListNotifications(const NotificationFilter& filter) override;
+  Result<std::vector<WebhookDelivery>> ListPendingDeliveries() override;
+  Status RecordWebhookAttempt(const WebhookAttempt& attempt, const AuditEntry& audit) override;
+  Result<ConsumerReport> OpenConsumerReport(const ConsumerReport& report,
+                                            const std::vector<NotificationDraft>& notifications,
+                                            const AuditEntry& audit) override;
+  Result<std::vector<ConsumerReport>> ListConsumerReports(std::string_view product) override;
+  Result<ConsumerReport> GetConsumerReport(int64_t id) override;
+  Result<ReportComment> AddReportComment(const ReportComment& comment,
+                                         const AuditEntry& audit) override;
+  Result<ConsumerReport> ResolveConsumerReport(int64_t id, std::string_view person, Timestamp at,
+                                               const std::vector<NotificationDraft>& notifications,
+                                               const AuditEntry& audit) override;
+  Result<int64_t> RecordRead(const ReadUsageRecord& read) override;  // sqlite_usage.cc
+  Result<std::vector<ReadUsageRecord>> ListReads(const ReadUsageQuery& query) override;
+
+  // Access records (sqlite_catalog_access.cc).
+  Status AddToken(const TokenRecord& token, const AuditEntry& audit) override;
+  Result<TokenRecord> GetToken(std::string_view id) override;
+  Result<std::vector<TokenRecord>> ListTokens(const std::optional<std::string>& person) override;
+  Status RevokeToken(std::string_view id, std::string_view revoked_by, Timestamp at,
+                     const AuditEntry& audit) override;
+  Result<int64_t> AddGrant(const GrantRecord& grant, const AuditEntry& audit) override;
+  Result<GrantRecord> GetGrant(int64_t id) override;
+  Result<std::vector<GrantRecord>> ListGrants(const GrantFilter& filter) override;
+  Status RevokeGrant(int64_t id, std::string_view revoked_by, Timestamp at,
+                     const AuditEntry& audit) override;
+  Result<int64_t> AddAccessRequest(const AccessRequestRecord& request,
+                                   const AuditEntry& audit) override;
+  Result<AccessRequestRecord> GetAccessRequest(int64_t id) override;
+  Result<std::vector<AccessRequestRecord>> ListAccessRequests(
+      const AccessRequestFilter& filter) override;
+  Result<AccessRequestRecord> DecideAccessRequest(const AccessDecision& decision,
+                                                  const AuditEntry& audit) override;
 
   // The highest migration applied to the file.
   Result<int> SchemaVersionNumber();
@@ -78,6 +123,11 @@ class SqliteCatalog final : public Catalog {
                                                    std::string_view operation,
                                                    const VersionSelector& selector);
   Result<std::vector<LineageEdge>> QueryEdges(std::string_view sql, std::string_view node);
+  Result<Incident> FindIncident(int64_t id);
+  Result<ConsumerReport> FindConsumerReport(int64_t id);
+  Result<int64_t> InsertGrant(const GrantRecord& grant);
+  Result<std::optional<GrantRecord>> FindGrant(int64_t id);
+  Result<std::optional<AccessRequestRecord>> FindAccessRequest(int64_t id);
 
   std::mutex mu_;
   std::unique_ptr<SqliteConnection> connection_;

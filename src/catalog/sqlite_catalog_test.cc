@@ -12,6 +12,7 @@
 #include "catalog/catalog_contract_test.h"
 #include "catalog/open_catalog.h"
 #include "catalog/sqlite_connection.h"
+#include "catalog/sqlite_schema.h"
 
 namespace mesh {
 namespace {
@@ -24,6 +25,8 @@ CatalogBackend SqliteBackend() {
                           return std::unique_ptr<Catalog>(std::move(catalog));
                         }};
 }
+
+int LatestSchema() { return SqliteCatalogMigrations().back().version; }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, CatalogContractTest, ::testing::Values(SqliteBackend()),
                          [](const auto& info) { return info.param.name; });
@@ -57,18 +60,19 @@ class SqliteCatalogTest : public ::testing::Test {
 TEST_F(SqliteCatalogTest, EmptyFileIsMigratedToTheLatestSchemaAndReopenIsIdempotent) {
   auto catalog = Open();
   ASSERT_NE(catalog, nullptr);
-  EXPECT_EQ(catalog->SchemaVersionNumber().ValueOr(0), 2);
+  const int latest = LatestSchema();
+  EXPECT_EQ(catalog->SchemaVersionNumber().ValueOr(0), latest);
   ASSERT_TRUE(catalog->CommitVersion(MakeCommitRequest("p_one", "1.0.0", 0)).ok());
   catalog.reset();
   catalog = Open();
   ASSERT_NE(catalog, nullptr);
-  EXPECT_EQ(catalog->SchemaVersionNumber().ValueOr(0), 2);
+  EXPECT_EQ(catalog->SchemaVersionNumber().ValueOr(0), latest);
   EXPECT_EQ(catalog->ListVersions("p_one").ValueOr({}).size(), 1u);
   auto raw = Raw();
   auto count = raw->Prepare("SELECT COUNT(*) FROM schema_migrations", "count migrations");
   ASSERT_TRUE(count.ok());
   ASSERT_TRUE(count->Step().ValueOr(false));
-  EXPECT_EQ(count->Int(0), 2);
+  EXPECT_EQ(count->Int(0), static_cast<int64_t>(SqliteCatalogMigrations().size()));
 }
 
 TEST_F(SqliteCatalogTest, OlderCatalogIsUpgradedOnOpenAndKeepsItsData) {
@@ -86,7 +90,7 @@ TEST_F(SqliteCatalogTest, OlderCatalogIsUpgradedOnOpenAndKeepsItsData) {
 
   catalog = Open();
   ASSERT_NE(catalog, nullptr);
-  EXPECT_EQ(catalog->SchemaVersionNumber().ValueOr(0), 2);
+  EXPECT_EQ(catalog->SchemaVersionNumber().ValueOr(0), LatestSchema());
   auto hits = catalog->Search({"missions", {}, {}, 20});
   ASSERT_TRUE(hits.ok()) << hits.status();
   ASSERT_EQ(hits->size(), 1u) << "the upgrade indexes products stored before it";
@@ -223,8 +227,6 @@ TEST_F(SqliteCatalogTest, OpenCatalogParsesUrisAndCreatesTheDirectory) {
   ASSERT_TRUE(catalog.ok()) << catalog.status();
   EXPECT_EQ((*catalog)->Uri(), "sqlite:" + scratch_ + "/ws/.mesh/catalog.db");
   EXPECT_TRUE(std::filesystem::exists(scratch_ + "/ws/.mesh/catalog.db"));
-  EXPECT_EQ(OpenCatalog("postgresql://db/mesh", fs.get()).status().code(),
-            StatusCode::kNotSupported);
   EXPECT_TRUE(OpenCatalog("sqlite:", fs.get()).status().IsInvalidArgument());
   EXPECT_TRUE(OpenCatalog("catalog.db", fs.get()).status().IsInvalidArgument());
   EXPECT_EQ(DefaultCatalogUri("/ws"), "sqlite:/ws/.mesh/catalog.db");

@@ -18,12 +18,14 @@ std::string Choose(const std::string& flag, const char* env, const std::string& 
 }  // namespace
 
 void AddStoreOptions(CLI::App* command, StoreOptions* options) {
-  command->add_option("--catalog", options->catalog,
-                      "The catalog, sqlite:PATH (default: $MESH_CATALOG, else "
-                      "sqlite:<workspace>/.mesh/catalog.db)");
+  command->add_option(
+      "--catalog", options->catalog,
+      "The catalog, sqlite:PATH or postgresql://USER@HOST/DB (default: $MESH_CATALOG, else "
+      "sqlite:<workspace>/.mesh/catalog.db)");
   command->add_option(
       "--lake", options->lake,
-      "The lake, file:PATH (default: $MESH_LAKE, else file:<workspace>/.mesh/lake)");
+      "The lake, file:PATH or s3://BUCKET/PREFIX (AWS_* environment variables; default: "
+      "$MESH_LAKE, else file:<workspace>/.mesh/lake)");
 }
 
 Result<std::unique_ptr<Catalog>> OpenVerbCatalog(const StoreOptions& options,

@@ -16,7 +16,7 @@ namespace mesh::cli {
 
 struct StoreOptions {
   std::string catalog;  // --catalog sqlite:PATH
-  std::string lake;     // --lake file:PATH
+  std::string lake;     // --lake file:PATH or s3://BUCKET/PREFIX
 };
 
 // Adds --catalog and --lake to `command`.

@@ -1,7 +1,7 @@
 // mesh demo [--workspace-dir DIR] [--out DIR] [--rows N] [--seed N] [--json]: runs the demo mesh
-// (examples/prophecy-hall) through the platform: validates it and writes deterministic sample
-// data for every product, upstream first (src/demo/). Later steps (publish, serve) plug into
-// demo::StandardDemoSteps().
+// (examples/prophecy-hall) through the platform: validates it, writes deterministic sample
+// data for every product, upstream first, and publishes them on a fresh catalog and lake with
+// two planted failures (src/demo/). Later steps (serve) plug into demo::StandardDemoSteps().
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -18,6 +18,7 @@ namespace {
 struct DemoCommandOptions {
   std::string workspace_dir;
   std::string out_dir = "build/demo";
+  std::string store_dir;
   int64_t rows = 200;
   uint64_t seed = 1;
   bool json = false;
@@ -63,6 +64,7 @@ int RunDemoCommand(const GlobalOptions& global, const DemoCommandOptions& option
   }
   demo_options.workspace_dir = *workspace;
   demo_options.out_dir = options.out_dir;
+  demo_options.store_dir = options.store_dir;
   demo_options.rows = options.rows;
   demo_options.seed = options.seed;
   demo_options.now = *now;
@@ -84,15 +86,19 @@ int RunDemoCommand(const GlobalOptions& global, const DemoCommandOptions& option
 void SetupDemo(CLI::App& app, const GlobalOptions& global, int* exit_code) {
   CLI::App* command = app.add_subcommand(
       "demo",
-      "Run the demo mesh (examples/prophecy-hall): validate it and write deterministic sample "
-      "data for every product");
+      "Run the demo mesh (examples/prophecy-hall): validate it, write deterministic sample data "
+      "for every product and publish them, with one publish rejected for quality and one "
+      "refused for a missing major bump");
   auto options = std::make_shared<DemoCommandOptions>();
   command->add_option("--workspace-dir", options->workspace_dir,
                       "The demo mesh (default: -C DIR, else examples/prophecy-hall below the "
                       "current directory)");
   command->add_option("--out", options->out_dir,
                       "Where to write (default build/demo); sample "
-                      "files go to OUT/data/<product>.<csv|jsonl>");
+                      "files go to OUT/data/<product>.<csv|jsonl|parquet>");
+  command->add_option("--store", options->store_dir,
+                      "Where the catalog (catalog.db), lake (lake/) and OpenLineage events go, "
+                      "made fresh on every run (default: the demo mesh's .mesh/)");
   command->add_option("--rows", options->rows, "Rows per product (default 200)")
       ->check(CLI::Range(int64_t{1}, int64_t{1'000'000}));
   command->add_option("--seed", options->seed,
@@ -103,8 +109,9 @@ void SetupDemo(CLI::App& app, const GlobalOptions& global, int* exit_code) {
   command->footer(
       "The demo runs at 2026-11-20T08:00:00Z unless MESH_NOW is set; the sample data's newest "
       "event times lie just before that instant. Progress goes to stderr.\n"
-      "Exit codes: 0 done, 1 the mesh has validation errors (nothing generated), 2 usage error, "
-      "no demo mesh found, or a file that cannot be read or written.");
+      "Exit codes: 0 done, every publish as planned; 1 the mesh has validation errors (nothing "
+      "generated) or a publish did not end as planned; 2 usage error, no demo mesh found, or a "
+      "file that cannot be read or written.");
   command->callback(
       [&global, options, exit_code] { *exit_code = RunDemoCommand(global, *options); });
 }

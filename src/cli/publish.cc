@@ -61,8 +61,9 @@ nlohmann::ordered_json OutcomeJson(const PublishOutcome& outcome) {
     json["bytes"] = version.bytes;
     json["completeness"] = version.completeness;
     json["lag_hours"] = version.lag_hours ? nlohmann::ordered_json(*version.lag_hours) : nullptr;
-    json["openlineage"] = outcome.openlineage_path;
   }
+  json["openlineage"] = outcome.openlineage_path;
+  if (!outcome.openlineage_error.empty()) json["openlineage_error"] = outcome.openlineage_error;
   if (outcome.quarantine_id) json["quarantine_id"] = *outcome.quarantine_id;
   json["reasons"] = outcome.reasons;
   json["findings"] = nlohmann::ordered_json::array();
@@ -128,6 +129,10 @@ int RunPublish(const GlobalOptions& global, const PublishOptions& options) {
     }
     return Fail(outcome.status().message());
   }
+  if (!outcome->openlineage_error.empty()) {
+    std::cerr << "mesh publish: warning: the OpenLineage run event was not written: "
+              << outcome->openlineage_error << "\n";
+  }
   if (options.json) {
     std::cout << OutcomeJson(*outcome).dump(2) << "\n";
   } else {
@@ -153,8 +158,8 @@ void SetupPublish(CLI::App& app, const GlobalOptions& global, int* exit_code) {
                       "csv, jsonl or parquet (default: from the data file's extension)");
   command->add_flag("--json", options->json,
                     "Print {result, ref, version, snapshot, object_key, rows, bytes, "
-                    "completeness, lag_hours, openlineage, quarantine_id, reasons, findings, "
-                    "report}");
+                    "completeness, lag_hours, openlineage, openlineage_error, quarantine_id, "
+                    "reasons, findings, report}");
   command->add_option("--threads", options->threads, "Threads reading and checking (default 2)");
   AddStoreOptions(command, &options->stores);
   command->footer(

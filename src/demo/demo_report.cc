@@ -86,6 +86,28 @@ void PrintFiles(std::ostream& out, const DemoReport& report) {
   }
 }
 
+void PrintPublishes(std::ostream& out, const DemoReport& report) {
+  if (report.publishes.empty()) return;
+  size_t published = 0;
+  for (const DemoPublish& publish : report.publishes) published += publish.result == "published";
+  out << "  publish:      " << published << " of " << Plural(report.publishes.size(), "attempt")
+      << " published into " << report.catalog_uri << " and " << report.lake_uri << "\n";
+  for (const DemoPublish& publish : report.publishes) {
+    out << "    " << (publish.as_planned ? "" : "UNPLANNED ") << publish.result << " "
+        << (publish.ref.empty() ? publish.attempted : publish.ref);
+    if (publish.result == "published") {
+      out << "  " << publish.rows << " rows, " << HumanBytes(static_cast<uint64_t>(publish.bytes));
+    }
+    out << "  by " << publish.person << "\n";
+    if (!publish.planted.empty()) {
+      out << "      planted (" << publish.planted << "): " << publish.data_path << "\n";
+    }
+    if (!publish.detail.empty() && publish.result != "published") {
+      out << "      " << publish.detail << "\n";
+    }
+  }
+}
+
 nlohmann::json FindingsJson(const std::vector<Finding>& findings) {
   nlohmann::json list = nlohmann::json::array();
   for (const Finding& finding : findings) {
@@ -107,6 +129,7 @@ void PrintDemoSummary(std::ostream& out, const DemoReport& report) {
   PrintOrganisation(out, report);
   PrintFindings(out, report);
   PrintFiles(out, report);
+  PrintPublishes(out, report);
   if (!report.stopped_because.empty()) out << "stopped: " << report.stopped_because << "\n";
 }
 
@@ -137,6 +160,24 @@ nlohmann::json DemoReportToJson(const DemoReport& report) {
                             {"rows", file.rows},       {"bytes", file.bytes}};
     if (!file.shortfall.empty()) entry["shortfall"] = file.shortfall;
     json["files"].push_back(std::move(entry));
+  }
+  json["catalog"] = report.catalog_uri;
+  json["lake"] = report.lake_uri;
+  json["publishes"] = nlohmann::json::array();
+  for (const DemoPublish& publish : report.publishes) {
+    json["publishes"].push_back(
+        {{"product", publish.product},
+         {"attempted", publish.attempted},
+         {"person", publish.person},
+         {"data", publish.data_path},
+         {"planted",
+          publish.planted.empty() ? nlohmann::json(nullptr) : nlohmann::json(publish.planted)},
+         {"result", publish.result},
+         {"ref", publish.ref.empty() ? nlohmann::json(nullptr) : nlohmann::json(publish.ref)},
+         {"rows", publish.rows},
+         {"bytes", publish.bytes},
+         {"detail", publish.detail},
+         {"as_planned", publish.as_planned}});
   }
   json["steps"] = report.steps_run;
   json["stopped"] = report.stopped_because.empty() ? nlohmann::json(nullptr)

@@ -1,7 +1,7 @@
 // The `mesh demo` pipeline: a list of steps run in order over one context (the demo mesh, its
-// loaded contents, the report being built). The steps of today are validate and generate
-// (demo_steps.h); publishing and serving are added as further steps, without touching the
-// runner or the verb. Thread-compatible: one run per context.
+// loaded contents, the report being built). The steps of today are validate, generate and
+// publish (demo_steps.h, demo_publish.h); serving is added as a further step, without touching
+// the runner or the verb. Thread-compatible: one run per context.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +14,7 @@
 #include "base/filesystem.h"
 #include "base/result.h"
 #include "base/time.h"
+#include "demo/sample_data.h"
 #include "model/finding.h"
 #include "model/workspace.h"
 
@@ -30,6 +31,9 @@ struct DemoOptions {
   int64_t rows = 200;         // rows per product
   uint64_t seed = 1;
   Timestamp now;
+  // Where the publish step keeps its catalog (catalog.db), lake (lake/) and OpenLineage events
+  // (openlineage/), made fresh on every run; empty: <workspace_dir>/.mesh.
+  std::string store_dir;
 };
 
 // One sample data file written.
@@ -37,10 +41,28 @@ struct DemoFile {
   std::string product;
   std::string domain;
   std::string path;
-  std::string format;  // "csv" | "jsonl"
+  std::string format;  // "csv" | "jsonl" | "parquet"
   int64_t rows = 0;
   uint64_t bytes = 0;
   std::string shortfall;  // why fewer rows than asked, if so
+};
+
+// One publish of the demo, and whether it went as planned.
+struct DemoPublish {
+  std::string product;
+  std::string attempted;  // "name@2.1.0"
+  std::string person;
+  std::string data_path;
+  // "" for a clean publish, else what was planted: "anti_pattern" (an error-severity
+  // anti-pattern of the demo mesh: must be refused), "quality" (bad rows: must be rejected),
+  // "major_bump" (a removed field under a minor bump: must be refused).
+  std::string planted;
+  std::string result;  // "published" | "rejected" | "refused" | "error"
+  std::string ref;     // published: "name@2.1.0#3"
+  std::string detail;  // why rejected / refused / failed, in words
+  int64_t rows = 0;
+  int64_t bytes = 0;
+  bool as_planned = true;
 };
 
 struct DemoDomain {
@@ -64,6 +86,9 @@ struct DemoReport {
   std::vector<Finding> lint_findings;  // antipattern.*: shown, never stop the demo
   size_t files_checked = 0;
   std::vector<DemoFile> files;
+  std::string catalog_uri;  // set by the publish step
+  std::string lake_uri;
+  std::vector<DemoPublish> publishes;
   std::vector<std::string> steps_run;
   std::string stopped_because;  // set when a step found the mesh unfit to go on
 
@@ -84,6 +109,7 @@ struct DemoContext {
   DemoProgress* progress = nullptr;
   std::optional<Workspace> workspace;  // set by the validate step
   WorkspaceContents contents;          // set by the validate step
+  SampleCatalog samples;               // set by the generate step
   DemoReport report;
 };
 

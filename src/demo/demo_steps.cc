@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "demo/demo_publish.h"
 #include "demo/generation_order.h"
 #include "demo/sample_data.h"
 #include "demo/sample_writer.h"
@@ -107,7 +108,7 @@ class GenerateStep final : public DemoStep {
     options.seed = context->options.seed;
     options.rows = context->options.rows;
     options.now = context->options.now;
-    SampleCatalog catalog;
+    SampleCatalog& catalog = context->samples;
     size_t done = 0;
     for (size_t index : order) {
       const Descriptor& product = products[index];
@@ -120,7 +121,7 @@ class GenerateStep final : public DemoStep {
       file.path = JoinPath(data_dir, product.name + "." + file.format);
       file.rows = static_cast<int64_t>(table.rows.size());
       file.shortfall = table.shortfall;
-      const std::string bytes = SampleFileBytes(table, format);
+      ASSIGN_OR_RAISE(const std::string bytes, SampleFileBytes(table, format));
       file.bytes = bytes.size();
       RETURN_NOT_OK(context->fs->WriteFileAtomically(file.path, bytes));
       ++done;
@@ -143,6 +144,7 @@ std::vector<std::unique_ptr<DemoStep>> StandardDemoSteps() {
   std::vector<std::unique_ptr<DemoStep>> steps;
   steps.push_back(MakeValidateStep());
   steps.push_back(MakeGenerateStep());
+  steps.push_back(MakePublishStep());
   return steps;
 }
 

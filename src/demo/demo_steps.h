@@ -4,8 +4,9 @@
 //             their waivers, and the anti-pattern lint. Errors of the first two stop the demo;
 //             anti-patterns are reported apart (the demo mesh plants some on purpose).
 //   generate  writes deterministic sample data for every product (sample_data.h) into
-//             <out>/data/<product>.<csv|jsonl>, upstream products first, so referential
-//             checks hold.
+//             <out>/data/<product>.<csv|jsonl|parquet> (its output_format), upstream products
+//             first, so referential checks hold.
+//   publish   publishes every product and two planted failures (demo_publish.h).
 // Thread-compatible.
 #pragma once
 
@@ -19,7 +20,7 @@ namespace mesh::demo {
 std::unique_ptr<DemoStep> MakeValidateStep();
 std::unique_ptr<DemoStep> MakeGenerateStep();
 
-// validate, generate.
+// validate, generate, publish.
 std::vector<std::unique_ptr<DemoStep>> StandardDemoSteps();
 
 }  // namespace mesh::demo

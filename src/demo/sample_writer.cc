@@ -2,6 +2,10 @@
 
 #include <cstdio>
 
+#include "base/memory_filesystem.h"
+#include "format/parquet/parquet_writer.h"
+#include "format/reader.h"
+
 namespace mesh::demo {
 namespace {
 
@@ -45,14 +49,92 @@ std::string JsonValue(const std::string& text, const FieldType& type) {
   return JsonString(text);
 }
 
+// Collects the bytes of a file in memory.
+class StringFile final : public WritableFile {
+ public:
+  explicit StringFile(std::string* out) : out_(out) {}
+  Status Append(std::string_view data) override {
+    out_->append(data);
+    return Status::OK();
+  }
+  Status Sync() override { return Status::OK(); }
+  Status Close() override { return Status::OK(); }
+
+ private:
+  std::string* out_;
+};
+
+Schema SchemaOf(const SampleTable& table) {
+  Schema schema;
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    Field field;
+    field.name = table.columns[i];
+    field.type = table.types[i];
+    schema.fields.push_back(std::move(field));
+  }
+  return schema;
+}
+
+Status RejectTypeErrors(const SampleTable& table, const format::Batch& batch) {
+  if (batch.type_errors.empty()) return Status::OK();
+  const format::TypeError& error = batch.type_errors.front();
+  return Status::InvalidArgument(
+      "sample of " + table.product + ": row " + std::to_string(error.row) + " column '" +
+      table.columns[error.column] + "' holds '" + error.raw + "' (" + error.reason +
+      "), which Parquet cannot hold; write this sample as CSV or JSONL");
+}
+
 }  // namespace
 
+Result<std::string> ToParquet(const SampleTable& table) {
+  const Schema schema = SchemaOf(table);
+  auto memory = std::make_shared<MemoryFileSystem>();
+  const std::string path = "/" + table.product + ".csv";
+  RETURN_NOT_OK(memory->WriteFileAtomically(path, ToCsv(table)));
+  format::ReadOptions read_options;
+  read_options.threads = 1;
+  ASSIGN_OR_RAISE(
+      std::unique_ptr<format::BatchReader> reader,
+      format::OpenBatchReader(memory, path, format::DataFormat::kCsv, schema, read_options));
+  std::string bytes;
+  StringFile file(&bytes);
+  format::parquet::ParquetWriterOptions writer_options;
+  writer_options.required_fields_as_required = false;
+  ASSIGN_OR_RAISE(std::unique_ptr<format::parquet::ParquetWriter> writer,
+                  format::parquet::ParquetWriter::Make(&file, schema, writer_options));
+  format::Batch batch;
+  while (true) {
+    ASSIGN_OR_RAISE(bool more, reader->Next(&batch));
+    if (!more) break;
+    RETURN_NOT_OK(RejectTypeErrors(table, batch));
+    RETURN_NOT_OK(writer->WriteBatch(batch));
+  }
+  RETURN_NOT_OK(writer->Close());
+  return bytes;
+}
+
 std::string_view SampleFileExtension(SampleFileFormat format) {
-  return format == SampleFileFormat::kCsv ? "csv" : "jsonl";
+  switch (format) {
+    case SampleFileFormat::kCsv:
+      return "csv";
+    case SampleFileFormat::kJsonl:
+      return "jsonl";
+    case SampleFileFormat::kParquet:
+      return "parquet";
+  }
+  return "csv";
 }
 
 SampleFileFormat SampleFileFormatFor(OutputFormat output_format) {
-  return output_format == OutputFormat::kJsonl ? SampleFileFormat::kJsonl : SampleFileFormat::kCsv;
+  switch (output_format) {
+    case OutputFormat::kJsonl:
+      return SampleFileFormat::kJsonl;
+    case OutputFormat::kParquet:
+      return SampleFileFormat::kParquet;
+    case OutputFormat::kCsv:
+      break;
+  }
+  return SampleFileFormat::kCsv;
 }
 
 std::string CsvField(std::string_view value) {
@@ -135,8 +217,16 @@ std::string ToJsonl(const SampleTable& table) {
   return out;
 }
 
-std::string SampleFileBytes(const SampleTable& table, SampleFileFormat format) {
-  return format == SampleFileFormat::kCsv ? ToCsv(table) : ToJsonl(table);
+Result<std::string> SampleFileBytes(const SampleTable& table, SampleFileFormat format) {
+  switch (format) {
+    case SampleFileFormat::kCsv:
+      return ToCsv(table);
+    case SampleFileFormat::kJsonl:
+      return ToJsonl(table);
+    case SampleFileFormat::kParquet:
+      return ToParquet(table);
+  }
+  return ToCsv(table);
 }
 
 }  // namespace mesh::demo

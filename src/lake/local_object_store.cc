@@ -1,7 +1,12 @@
 #include "lake/local_object_store.h"
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <charconv>
+#include <climits>
+#include <optional>
 #include <random>
 
 #include "base/sha256.h"
@@ -105,7 +110,40 @@ class LocalObjectWriter final : public ObjectWriter {
   bool broken_ = false;
 };
 
+// The writer's pid of a temporary file name "<pid>-<n>-<random>.part"; nullopt when the name
+// is not of that form.
+std::optional<int64_t> WriterPidOf(std::string_view name) {
+  if (!name.ends_with(".part")) return std::nullopt;
+  const size_t dash = name.find('-');
+  if (dash == std::string_view::npos || dash == 0) return std::nullopt;
+  int64_t pid = 0;
+  auto [end, error] = std::from_chars(name.data(), name.data() + dash, pid);
+  if (error != std::errc() || end != name.data() + dash || pid <= 0) return std::nullopt;
+  return pid;
+}
+
+bool ProcessRuns(int64_t pid) {
+  if (pid > INT32_MAX) return false;
+  return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
 }  // namespace
+
+Result<size_t> LocalObjectStore::SweepAbandonedTempFiles() {
+  ASSIGN_OR_RAISE(std::vector<DirEntry> entries, fs_->ListDir(TempDir()));
+  size_t removed = 0;
+  for (const DirEntry& entry : entries) {
+    if (entry.is_directory) continue;
+    std::optional<int64_t> pid = WriterPidOf(entry.name);
+    if (!pid || ProcessRuns(*pid)) continue;
+    Status status = fs_->Remove(JoinPath(TempDir(), entry.name));
+    if (!status.ok() && fs_->Exists(JoinPath(TempDir(), entry.name))) {
+      return status.WithContext("sweeping the lake's abandoned temporary files");
+    }
+    removed += status.ok();
+  }
+  return removed;
+}
 
 Result<std::unique_ptr<LocalObjectStore>> LocalObjectStore::Make(std::shared_ptr<FileSystem> fs,
                                                                  std::string root) {
@@ -115,6 +153,7 @@ Result<std::unique_ptr<LocalObjectStore>> LocalObjectStore::Make(std::shared_ptr
                     .WithContext("creating lake " + store->root_));
   RETURN_NOT_OK(
       store->fs_->CreateDirs(store->TempDir()).WithContext("creating lake " + store->root_));
+  RETURN_NOT_OK(store->SweepAbandonedTempFiles().status());
   return store;
 }
 

@@ -2,7 +2,9 @@
 //   <root>/objects/<hex[0:2]>/<hex[2:]>   one file per object, named by its SHA-256
 //   <root>/tmp/<unique>.part              objects being written (never read as objects)
 // A commit writes the temporary file, fsyncs it, renames it into objects/ and fsyncs the
-// directory, so a crash leaves either no object or the whole object. An object that exists is
+// directory, so a crash leaves either no object or the whole object. A crashed or killed writer
+// leaves its temporary file behind; opening the store sweeps those whose writer process no
+// longer runs (SweepAbandonedTempFiles). An object that exists is
 // never replaced (two writers racing on identical content both succeed: the bytes are the same).
 // Safe for concurrent use, also by several processes sharing the directory.
 #pragma once
@@ -33,6 +35,13 @@ class LocalObjectStore final : public ObjectStore {
   Result<std::string> PathOf(std::string_view key) const;
   const std::string& root() const { return root_; }
   std::string TempDir() const;
+
+  // Removes the temporary files of writers that no longer run: "<pid>-<n>-<random>.part" files
+  // whose pid is not a live process on this host (a writer that crashed or was killed). Files
+  // of live writers, and files not named this way, are left alone. Returns how many were
+  // removed. Make calls it; a lake shared by several hosts must not be swept this way (a pid
+  // names a process of one host), see docs/storage.md.
+  Result<size_t> SweepAbandonedTempFiles();
 
  private:
   LocalObjectStore(std::shared_ptr<FileSystem> fs, std::string root)

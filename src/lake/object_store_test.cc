@@ -1,11 +1,9 @@
-// The ObjectStore contract, run against every implementation.
-#include "lake/object_store.h"
-
+// The ObjectStore contract, run against every implementation: the in-process ones are
+// instantiated at the end of this file, the S3 store in tests/s3_object_store_test.cc.
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
 #include <filesystem>
-#include <functional>
 #include <thread>
 
 #include "base/memory_filesystem.h"
@@ -13,14 +11,10 @@
 #include "lake/fault_injection_object_store.h"
 #include "lake/local_object_store.h"
 #include "lake/memory_object_store.h"
+#include "lake/object_store_contract_test.h"
 
 namespace mesh {
 namespace {
-
-struct StoreFactory {
-  std::string name;
-  std::function<std::shared_ptr<ObjectStore>(const std::string& scratch)> make;
-};
 
 std::string MakeScratchDir() {
   std::string pattern = (std::filesystem::temp_directory_path() / "mesh-lake-XXXXXX").string();
@@ -28,22 +22,21 @@ std::string MakeScratchDir() {
   return dir ? std::string(dir) : std::string();
 }
 
-class ObjectStoreContractTest : public ::testing::TestWithParam<StoreFactory> {
- protected:
-  void SetUp() override {
-    scratch_ = MakeScratchDir();
-    ASSERT_FALSE(scratch_.empty());
-    store_ = GetParam().make(scratch_);
-    ASSERT_NE(store_, nullptr);
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(scratch_);
-  }
+}  // namespace
 
-  std::string scratch_;
-  std::shared_ptr<ObjectStore> store_;
-};
+void ObjectStoreContractTest::SetUp() {
+  scratch_ = MakeScratchDir();
+  ASSERT_FALSE(scratch_.empty());
+  store_ = GetParam().make(scratch_);
+  ASSERT_NE(store_, nullptr) << "could not create the " << GetParam().name << " store";
+}
+
+void ObjectStoreContractTest::TearDown() {
+  store_.reset();
+  std::filesystem::remove_all(scratch_);
+}
+
+namespace {
 
 TEST_P(ObjectStoreContractTest, PutReturnsContentAddressedKeyAndGetReturnsBytes) {
   auto ref = store_->Put("hello lake");

@@ -1,6 +1,7 @@
 #include "lake/open_object_store.h"
 
 #include "lake/local_object_store.h"
+#include "lake/s3_object_store.h"
 
 namespace mesh {
 namespace {
@@ -30,11 +31,14 @@ Result<std::unique_ptr<ObjectStore>> OpenObjectStore(std::string_view uri,
     return std::unique_ptr<ObjectStore>(std::move(store));
   }
   if (StartsWith(uri, "s3://")) {
-    return Status::NotSupported("--lake '" + std::string(uri) +
-                                "': S3 lakes are not supported yet; use file:PATH");
+    ASSIGN_OR_RAISE(S3Location location, ParseS3Uri(uri));
+    Result<S3Options> options = S3OptionsFromEnvironment();
+    if (!options.ok()) return options.status().WithContext("--lake '" + std::string(uri) + "'");
+    ASSIGN_OR_RAISE(auto store, S3ObjectStore::Make(std::move(location), std::move(*options)));
+    return std::unique_ptr<ObjectStore>(std::move(store));
   }
   return Status::InvalidArgument("--lake '" + std::string(uri) +
-                                 "' is not a lake URI: write file:PATH (s3:// is planned)");
+                                 "' is not a lake URI: write file:PATH or s3://BUCKET/PREFIX");
 }
 
 std::string DefaultLakeUri(std::string_view workspace) {

@@ -1,6 +1,6 @@
 // OpenObjectStore: chooses the lake from the `--lake` flag (or MESH_LAKE): "file:PATH" (a local
-// directory, the default `<workspace>/.mesh/lake`). "s3://bucket/prefix" is reserved for the
-// scale-out work and answers NotSupported until then.
+// directory, the default `<workspace>/.mesh/lake`) or "s3://bucket/prefix" (an S3 bucket; endpoint,
+// region and credentials from the AWS_* environment variables, see lake/s3_options.h).
 #pragma once
 
 #include <memory>

@@ -20,6 +20,9 @@ constexpr const char* kVersionFacet =
 constexpr const char* kStatisticsFacet =
     "https://openlineage.io/spec/facets/1-0-2/OutputStatisticsOutputDatasetFacet.json#/$defs/"
     "OutputStatisticsOutputDatasetFacet";
+constexpr const char* kErrorMessageFacet =
+    "https://openlineage.io/spec/facets/1-0-1/ErrorMessageRunFacet.json#/$defs/"
+    "ErrorMessageRunFacet";
 
 Json Facet(const OpenLineageOptions& options, const char* schema_url) {
   return Json{{"_producer", options.producer}, {"_schemaURL", schema_url}};
@@ -74,7 +77,8 @@ Result<std::string> UuidFromSeed(std::string_view seed) {
 }
 
 Result<std::string> OpenLineageRunEvent(const Descriptor& descriptor, const VersionRecord& version,
-                                        RunOutcome outcome, const OpenLineageOptions& options) {
+                                        RunOutcome outcome, const OpenLineageOptions& options,
+                                        std::string_view failure) {
   std::string seed = options.mesh_namespace + "|" + descriptor.name + "@" +
                      FormatSchemaVersion(version.version) + "#" + std::to_string(version.snapshot) +
                      "|" + std::to_string(version.published_at.micros);
@@ -83,6 +87,12 @@ Result<std::string> OpenLineageRunEvent(const Descriptor& descriptor, const Vers
   event["eventType"] = outcome == RunOutcome::kComplete ? "COMPLETE" : "FAIL";
   event["eventTime"] = FormatTimestamp(version.published_at);
   event["run"] = Json{{"runId", run_id}};
+  if (outcome == RunOutcome::kFail && !failure.empty()) {
+    Json error = Facet(options, kErrorMessageFacet);
+    error["message"] = std::string(failure);
+    error["programmingLanguage"] = "C++";
+    event["run"]["facets"]["errorMessage"] = error;
+  }
   event["job"] = Json{{"namespace", options.mesh_namespace},
                       {"name", descriptor.domain + "." + descriptor.name + ".publish"}};
   event["inputs"] = Json::array();

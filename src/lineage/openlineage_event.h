@@ -23,9 +23,11 @@ struct OpenLineageOptions {
 };
 
 // `version` gives the snapshot, counts, publisher and time (for a failed publish, the attempted
-// version with snapshot 0). Returns the event as one line of JSON.
+// version with snapshot 0). A FAIL event carries `failure` (why the publish failed) in the
+// run's `errorMessage` facet (ErrorMessageRunFacet 1-0-1). Returns the event as one line of JSON.
 Result<std::string> OpenLineageRunEvent(const Descriptor& descriptor, const VersionRecord& version,
-                                        RunOutcome outcome, const OpenLineageOptions& options = {});
+                                        RunOutcome outcome, const OpenLineageOptions& options = {},
+                                        std::string_view failure = {});
 
 // A UUID (RFC 9562 version 8, deterministic) from the SHA-256 of `seed`.
 Result<std::string> UuidFromSeed(std::string_view seed);

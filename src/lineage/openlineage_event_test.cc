@@ -74,8 +74,25 @@ TEST(OpenLineageEventTest, FailedPublishHasNoVersionOrStatistics) {
   auto event = nlohmann::json::parse(
       OpenLineageRunEvent(descriptor, attempt, RunOutcome::kFail).ValueOr("{}"));
   EXPECT_EQ(event["eventType"], "FAIL");
+  EXPECT_FALSE(event["run"].contains("facets"));
   EXPECT_FALSE(event["outputs"][0]["facets"].contains("version"));
   EXPECT_FALSE(event["outputs"][0].contains("outputFacets"));
+}
+
+TEST(OpenLineageEventTest, FailedPublishSaysWhyInTheErrorMessageFacet) {
+  Descriptor descriptor = testing::ParseClean(testing::kSpecExample);
+  VersionRecord attempt = Snapshot17();
+  attempt.snapshot = 0;
+  auto event = nlohmann::json::parse(
+      OpenLineageRunEvent(descriptor, attempt, RunOutcome::kFail, {}, "check row_count failed")
+          .ValueOr("{}"));
+  const auto& facet = event["run"]["facets"]["errorMessage"];
+  EXPECT_EQ(facet["message"], "check row_count failed");
+  EXPECT_EQ(facet["programmingLanguage"], "C++");
+  EXPECT_EQ(facet["_schemaURL"],
+            "https://openlineage.io/spec/facets/1-0-1/ErrorMessageRunFacet.json#/$defs/"
+            "ErrorMessageRunFacet");
+  EXPECT_TRUE(facet.contains("_producer"));
 }
 
 }  // namespace

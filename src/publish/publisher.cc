@@ -8,12 +8,13 @@
 #include "format/csv_writer.h"
 #include "format/jsonl_writer.h"
 #include "format/parquet/parquet_writer.h"
+#include "governance/effective_policy.h"
 #include "governance/governance.h"
 #include "governance/policy_loader.h"
 #include "lineage/openlineage_event.h"
 #include "model/descriptor_parser.h"
 #include "publish/catalog_entry.h"
-#include "publish/version_gate.h"
+#include "publish/version_plan.h"
 #include "quality/check_plan.h"
 #include "quality/engine.h"
 #include "quality/referential_kernel.h"
@@ -21,8 +22,6 @@
 
 namespace mesh {
 namespace {
-
-constexpr int64_t kDeprecationDays = 90;  // governance.md default deprecation period
 
 // A WritableFile whose bytes go to an ObjectWriter; Close leaves committing to the caller.
 class ObjectWriterFile final : public WritableFile {
@@ -88,6 +87,7 @@ struct Governed {
   std::optional<Descriptor> descriptor;
   std::optional<Organisation> org;
   std::vector<Finding> errors;
+  governance::EffectivePolicy global_policy;  // taxonomy and deprecation period
 };
 
 Result<Governed> ValidateAndGovern(const PublishRequest& request) {
@@ -126,6 +126,8 @@ Result<Governed> ValidateAndGovern(const PublishRequest& request) {
   }
   governed.descriptor = *descriptor;
   governed.org = contents.org;
+  governed.global_policy =
+      governance::ResolveGlobalPolicy(policies.global ? &*policies.global : nullptr);
   return governed;
 }
 
@@ -228,42 +230,66 @@ std::string JoinReasons(const std::vector<std::string>& reasons) {
   return joined;
 }
 
-// The current version's descriptor and snapshot; snapshot 0 when never published.
-struct Current {
-  int64_t snapshot = 0;
-  std::optional<Descriptor> descriptor;
-};
-
-Result<Current> LoadCurrent(Catalog& catalog, const std::string& name) {
-  Current current;
-  Result<ProductRecord> product = catalog.GetProduct(name);
-  if (!product.ok()) {
-    if (product.status().code() == StatusCode::kNotFound) return current;
-    return product.status();
-  }
-  if (product->current_snapshot == 0) return current;
-  ASSIGN_OR_RAISE(VersionRecord version, catalog.GetVersion(name, VersionSelector{}));
-  FindingSink sink(version.Ref());
-  current.descriptor = ParseDescriptorText(version.descriptor_yaml, version.Ref(), &sink);
-  if (!current.descriptor) {
-    return Status::Corruption("catalog: the stored descriptor of " + version.Ref() +
-                              " cannot be parsed");
-  }
-  current.snapshot = version.snapshot;
-  return current;
+// The first free name for a FAIL event of `name` at `at` in `dir`.
+std::string FailedEventPath(FileSystem& fs, const std::string& dir, const std::string& name,
+                            Timestamp at) {
+  const std::string stem = JoinPath(dir, name + "-failed-" + std::to_string(at.micros) + "-");
+  int n = 1;
+  while (fs.Exists(stem + std::to_string(n) + ".json")) ++n;
+  return stem + std::to_string(n) + ".json";
 }
 
-Status WriteOpenLineage(const PublishRequest& request, const Descriptor& descriptor,
-                        const VersionRecord& version, std::string* path) {
-  if (request.openlineage_dir.empty()) return Status::OK();
-  ASSIGN_OR_RAISE(std::string event,
-                  OpenLineageRunEvent(descriptor, version, RunOutcome::kComplete));
+// What a failed attempt tells OpenLineage: the reasons, the refusing findings or the error.
+std::string FailureText(const Result<PublishOutcome>& outcome) {
+  if (!outcome.ok()) return outcome.status().ToString();
+  std::string text = JoinReasons(outcome->reasons);
+  for (const Finding& finding : outcome->findings) {
+    text += (text.empty() ? "" : "; ") + finding.ToString();
+  }
+  return text;
+}
+
+// Writes the attempt's run event; for a publish that stands, a failure to write is reported in
+// the outcome rather than turning the verdict into an error.
+void WriteRunEvent(const PublishRequest& request, const Governed& governed,
+                   Result<PublishOutcome>* outcome) {
+  if (request.openlineage_dir.empty() || !governed.descriptor) return;
+  const Descriptor& descriptor = *governed.descriptor;
+  const bool published = outcome->ok() && (*outcome)->result == PublishResult::kPublished;
+  VersionRecord attempt;
+  attempt.product = descriptor.name;
+  attempt.version = descriptor.schema_version;
+  attempt.publisher = request.person;
+  attempt.published_at = request.clock->Now();
+  const VersionRecord& version = published ? *(*outcome)->version : attempt;
+  OpenLineageOptions options;
+  if (governed.org && !governed.org->name.empty()) {
+    options.mesh_namespace = "meshwork://" + governed.org->name;
+  }
   FileSystem& fs = request.workspace->fs();
-  RETURN_NOT_OK(fs.CreateDirs(request.openlineage_dir));
-  *path = request.openlineage_dir + "/" + descriptor.name + "-" + std::to_string(version.snapshot) +
-          ".json";
-  return fs.WriteFileAtomically(*path, event + "\n");
+  std::string path;
+  Status written = [&]() -> Status {
+    ASSIGN_OR_RAISE(std::string event,
+                    OpenLineageRunEvent(descriptor, version,
+                                        published ? RunOutcome::kComplete : RunOutcome::kFail,
+                                        options, published ? "" : FailureText(*outcome)));
+    RETURN_NOT_OK(fs.CreateDirs(request.openlineage_dir));
+    path = published ? JoinPath(request.openlineage_dir,
+                                descriptor.name + "-" + std::to_string(version.snapshot) + ".json")
+                     : FailedEventPath(fs, request.openlineage_dir, descriptor.name,
+                                       attempt.published_at);
+    return fs.WriteFileAtomically(path, event + "\n");
+  }();
+  if (!outcome->ok()) return;  // the error is the verdict; the event was best effort
+  if (written.ok()) {
+    (*outcome)->openlineage_path = path;
+  } else {
+    (*outcome)->openlineage_error = written.ToString();
+  }
 }
+
+// Everything after validation and governance.
+Result<PublishOutcome> PublishGoverned(const PublishRequest& request, const Governed& governed);
 
 }  // namespace
 
@@ -279,12 +305,21 @@ std::string_view PublishResultName(PublishResult result) {
   return "refused";
 }
 
-Result<PublishOutcome> Publish(const PublishRequest& request) {
-  PublishOutcome outcome;
+// The publish itself; Publish (below) adds the audit entry of a refusal.
+static Result<PublishOutcome> PublishUnaudited(const PublishRequest& request) {
   ASSIGN_OR_RAISE(Governed governed, ValidateAndGovern(request));
+  Result<PublishOutcome> outcome = PublishGoverned(request, governed);
+  WriteRunEvent(request, governed, &outcome);
+  return outcome;
+}
+
+namespace {
+
+Result<PublishOutcome> PublishGoverned(const PublishRequest& request, const Governed& governed) {
+  PublishOutcome outcome;
   if (!governed.errors.empty()) {
     outcome.result = PublishResult::kRefused;
-    outcome.findings = std::move(governed.errors);
+    outcome.findings = governed.errors;
     return outcome;
   }
   const Descriptor& descriptor = *governed.descriptor;
@@ -297,18 +332,13 @@ Result<PublishOutcome> Publish(const PublishRequest& request) {
       std::string descriptor_yaml,
       request.workspace->fs().ReadFile(request.workspace->PathOf(request.descriptor_file)));
 
-  ASSIGN_OR_RAISE(Current current, LoadCurrent(*request.catalog, descriptor.name));
-  bool major_raised = false;
-  if (current.descriptor) {
-    VersionCheckOptions gate_options;
-    ASSIGN_OR_RAISE(gate_options.consumer_teams, request.catalog->ListConsumers(descriptor.name));
-    VersionCheck gate = CheckVersionBump(*current.descriptor, descriptor, gate_options);
-    if (!gate.ok()) {
-      outcome.result = PublishResult::kRefused;
-      outcome.findings = std::move(gate.findings);
-      return outcome;
-    }
-    major_raised = descriptor.schema_version.major > current.descriptor->schema_version.major;
+  VersionCheckOptions gate_options;
+  gate_options.diff.classification_levels = governed.global_policy.classification_levels;
+  ASSIGN_OR_RAISE(VersionPlan plan, PlanVersion(*request.catalog, descriptor, gate_options));
+  if (!plan.ok()) {
+    outcome.result = PublishResult::kRefused;
+    outcome.findings = std::move(plan.check.findings);
+    return outcome;
   }
 
   ASSIGN_OR_RAISE(Checked checked, CheckAndStage(request, descriptor));
@@ -336,7 +366,7 @@ Result<PublishOutcome> Publish(const PublishRequest& request) {
   }
 
   CommitVersionRequest commit = CommitRequestFromDescriptor(descriptor, descriptor_yaml);
-  commit.expected_current_snapshot = current.snapshot;
+  commit.expected_current_snapshot = plan.current ? plan.current->snapshot : 0;
   VersionRecord& version = commit.version;
   version.report_json = outcome.report_json;
   version.content_hash = checked.object.sha256;
@@ -347,9 +377,9 @@ Result<PublishOutcome> Publish(const PublishRequest& request) {
   version.completeness = checked.report.sla.completeness;
   version.publisher = request.person;
   version.published_at = now;
-  if (major_raised) {
+  if (plan.raises_major()) {
     commit.previous_major_readable_until =
-        Timestamp{now.micros + kDeprecationDays * 24 * kMicrosPerHour};
+        Timestamp{now.micros + governed.global_policy.deprecation_days * kMicrosPerDay};
   }
   commit.audit = AuditEntry{
       0, now, request.person, "publish", attempted, "ok", "object " + checked.object.key, "", ""};
@@ -364,7 +394,54 @@ Result<PublishOutcome> Publish(const PublishRequest& request) {
   }
   outcome.result = PublishResult::kPublished;
   outcome.version = *committed;
-  RETURN_NOT_OK(WriteOpenLineage(request, descriptor, *committed, &outcome.openlineage_path));
+  return outcome;
+}
+
+}  // namespace
+namespace {
+
+// What a refused publish is about: the descriptor's product name, else its file.
+std::string RefusedTarget(const PublishRequest& request) {
+  Result<std::string> text =
+      request.workspace->fs().ReadFile(request.workspace->PathOf(request.descriptor_file));
+  if (text.ok()) {
+    FindingSink sink(request.descriptor_file);
+    std::optional<Descriptor> descriptor =
+        ParseDescriptorText(*text, request.descriptor_file, &sink);
+    if (descriptor && !descriptor->name.empty()) return descriptor->name;
+  }
+  return request.descriptor_file;
+}
+
+std::string RefusalDetails(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const Finding& finding : findings) {
+    if (finding.severity != Severity::kError) continue;
+    out += (out.empty() ? "" : "; ") + finding.rule + ": " + finding.message;
+  }
+  return out;
+}
+
+}  // namespace
+
+// Successful and quarantined publishes are audited by the catalog together with their change;
+// a refusal (governance or version findings: outcome "refused"; not an owner: "denied") changes
+// nothing, so its entry is appended here.
+Result<PublishOutcome> Publish(const PublishRequest& request) {
+  Result<PublishOutcome> outcome = PublishUnaudited(request);
+  const bool denied = outcome.status().code() == StatusCode::kPermissionDenied;
+  const bool refused = outcome.ok() && outcome->result == PublishResult::kRefused;
+  if (!denied && !refused) return outcome;
+  AuditEntry audit{0,
+                   request.clock->Now(),
+                   request.person.empty() ? std::string("unknown") : request.person,
+                   "publish",
+                   RefusedTarget(request),
+                   denied ? "denied" : "refused",
+                   denied ? outcome.status().message() : RefusalDetails(outcome->findings),
+                   "",
+                   ""};
+  RETURN_NOT_OK(request.catalog->AppendAudit(audit).status());
   return outcome;
 }
 

@@ -4,9 +4,10 @@
 // once, checked by the quality engine and written in the descriptor's output format to the lake
 // in the same pass; the version gate compares with the catalog's current version; failed error
 // checks or completeness below the SLA quarantine the attempt; otherwise the version is committed
-// atomically on the snapshot the checks were based on, and an OpenLineage run event is written.
-// Any failure leaves the previous version current. Thread-safe when the catalog, lake and
-// file system are (each call works on its own values).
+// atomically on the snapshot the checks were based on. Every attempt whose descriptor could be
+// read writes an OpenLineage run event: COMPLETE when published, FAIL (with the reason) when
+// refused, rejected or stopped by an error. Any failure leaves the previous version current.
+// Thread-safe when the catalog, lake and file system are (each call works on its own values).
 #pragma once
 
 #include <optional>
@@ -47,7 +48,11 @@ struct PublishOutcome {
   std::string report_json;               // the quality report (empty when refused before reading)
   std::optional<VersionRecord> version;  // kPublished
   std::optional<int64_t> quarantine_id;  // kRejected
-  std::string openlineage_path;          // kPublished, when written
+  // The run event written: <dir>/<name>-<snapshot>.json (COMPLETE) or
+  // <dir>/<name>-failed-<micros>-<n>.json (FAIL); empty when none was written.
+  std::string openlineage_path;
+  // Why the event could not be written; the verdict stands (a published version stays published).
+  std::string openlineage_error;
 };
 
 // Errors (Status) are for what stops a publish without a verdict: unreadable or malformed

@@ -1,92 +1,18 @@
 #include "publish/publisher.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "catalog/sqlite_catalog.h"
-#include "lake/fault_injection_object_store.h"
-#include "lake/memory_object_store.h"
+#include "publish/publish_fixture_test.h"
 
 namespace mesh {
 namespace {
 
-constexpr const char* kOrders = "products/sales/orders.yaml";
+using testing::kCustomerEmailField;
+using testing::kOrders;
 
-constexpr const char* kGoodData =
-    "order_id,ordered_at,amount,customer_email\n"
-    "1,2026-11-20T06:00:00Z,10.50,a@example.org\n"
-    "2,2026-11-20T07:00:00Z,3.00,b@example.org\n";
-
-// amount below its min: 0 on an error-severity check.
-constexpr const char* kNegativeAmount =
-    "order_id,ordered_at,amount,customer_email\n"
-    "1,2026-11-20T06:00:00Z,-1.00,a@example.org\n"
-    "2,2026-11-20T07:00:00Z,3.00,b@example.org\n";
-
-class PublisherTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    char pattern[] = "/tmp/mesh-publisher-test-XXXXXX";
-    ASSERT_NE(::mkdtemp(pattern), nullptr);
-    root_ = pattern;
-    std::filesystem::copy(std::string(MESH_SOURCE_DIR) + "/tests/scenario-workspaces/basic", root_,
-                          std::filesystem::copy_options::recursive);
-    Write("good.csv", kGoodData);
-    Write("bad.csv", kNegativeAmount);
-    ASSERT_TRUE(fs_->CreateDirs(root_ + "/.mesh").ok());
-    auto catalog = SqliteCatalog::Open(root_ + "/.mesh/catalog.db");
-    ASSERT_TRUE(catalog.ok()) << catalog.status().ToString();
-    catalog_ = std::move(*catalog);
-    lake_ = std::make_shared<FaultInjectionObjectStore>(memory_);
-  }
-  void TearDown() override { std::filesystem::remove_all(root_); }
-
-  void Write(const std::string& relative, const std::string& text) {
-    ASSERT_TRUE(fs_->CreateDirs(DirName(JoinPath(root_, relative))).ok());
-    ASSERT_TRUE(fs_->WriteFileAtomically(JoinPath(root_, relative), text).ok());
-  }
-
-  // The basic workspace's orders descriptor with `from` replaced by `to`.
-  void EditOrders(const std::string& from, const std::string& to) {
-    auto text = fs_->ReadFile(JoinPath(root_, kOrders));
-    ASSERT_TRUE(text.ok());
-    const size_t at = text->find(from);
-    ASSERT_NE(at, std::string::npos) << from;
-    text->replace(at, from.size(), to);
-    Write(kOrders, *text);
-  }
-
-  Result<PublishOutcome> Run(const std::string& data, const std::string& person = "alice") {
-    auto workspace = Workspace::Open(fs_, root_);
-    if (!workspace.ok()) return workspace.status();
-    PublishRequest request;
-    request.workspace = &*workspace;
-    request.descriptor_file = kOrders;
-    request.data_path = JoinPath(root_, data);
-    request.data_format = format::DataFormat::kCsv;
-    request.person = person;
-    request.catalog = catalog_.get();
-    request.lake = lake_.get();
-    request.clock = &clock_;
-    request.openlineage_dir = JoinPath(root_, ".mesh/openlineage");
-    return Publish(request);
-  }
-
-  int64_t CurrentSnapshot() {
-    auto product = catalog_->GetProduct("orders");
-    return product.ok() ? product->current_snapshot : 0;
-  }
-
-  std::shared_ptr<FileSystem> fs_ = PosixFileSystem();
-  std::string root_;
-  std::unique_ptr<SqliteCatalog> catalog_;
-  std::shared_ptr<MemoryObjectStore> memory_ = std::make_shared<MemoryObjectStore>();
-  std::shared_ptr<FaultInjectionObjectStore> lake_;
-  FixedClock clock_{*ParseTimestamp("2026-11-20T08:00:00Z")};
-};
+class PublisherTest : public testing::PublishFixture {};
 
 TEST_F(PublisherTest, GoodPublishCommitsVersionObjectAuditAndOpenLineageEvent) {
   auto outcome = Run("good.csv");
@@ -159,12 +85,37 @@ TEST_F(PublisherTest, FailedErrorCheckQuarantinesAndKeepsThePreviousVersion) {
   EXPECT_TRUE(*exists);
 }
 
+TEST_F(PublisherTest, RejectedAndRefusedPublishesWriteAFailRunEvent) {
+  auto rejected = Run("bad.csv");
+  ASSERT_TRUE(rejected.ok()) << rejected.status().ToString();
+  ASSERT_EQ(rejected->result, PublishResult::kRejected);
+  EXPECT_EQ(rejected->openlineage_path,
+            JoinPath(root_, ".mesh/openlineage/orders-failed-" +
+                                std::to_string(clock_.Now().micros) + "-1.json"));
+  auto event = nlohmann::json::parse(fs_->ReadFile(rejected->openlineage_path).ValueOr("{}"));
+  EXPECT_EQ(event["eventType"], "FAIL");
+  EXPECT_EQ(event["job"]["namespace"], "meshwork://scenario-mesh");
+  EXPECT_NE(
+      event["run"]["facets"]["errorMessage"]["message"].get<std::string>().find("field.amount"),
+      std::string::npos);
+
+  EditOrders("schema_version: 1.2.0", "schema_version: 1.2.0\nbogus_key: 1");
+  auto refused = Run("good.csv");
+  ASSERT_TRUE(refused.ok()) << refused.status().ToString();
+  ASSERT_EQ(refused->result, PublishResult::kRefused);
+  EXPECT_EQ(refused->openlineage_path,
+            JoinPath(root_, ".mesh/openlineage/orders-failed-" +
+                                std::to_string(clock_.Now().micros) + "-2.json"));
+  auto refusal = nlohmann::json::parse(fs_->ReadFile(refused->openlineage_path).ValueOr("{}"));
+  EXPECT_EQ(refusal["eventType"], "FAIL");
+  EXPECT_NE(
+      refusal["run"]["facets"]["errorMessage"]["message"].get<std::string>().find("bogus_key"),
+      std::string::npos);
+}
+
 TEST_F(PublisherTest, RemovingAFieldWithoutAMajorBumpIsRefused) {
   ASSERT_EQ(Run("good.csv")->result, PublishResult::kPublished);
-  EditOrders(
-      "    - name: customer_email\n      type: string\n      classification: confidential\n"
-      "      tags: [pii]\n",
-      "");
+  EditOrders(kCustomerEmailField, "");
   EditOrders("schema_version: 1.2.0", "schema_version: 1.3.0");
   Write("narrow.csv", "order_id,ordered_at,amount\n1,2026-11-20T06:00:00Z,1.00\n");
   auto refused = Run("narrow.csv");
@@ -198,6 +149,13 @@ TEST_F(PublisherTest, GovernanceErrorsRefuse) {
   ASSERT_FALSE(refused->findings.empty());
   EXPECT_EQ(refused->findings[0].file, kOrders);
   EXPECT_EQ(CurrentSnapshot(), 0);
+  auto audit = catalog_->ListAudit({}).ValueOr({});
+  ASSERT_EQ(audit.size(), 1u) << "a refusal is audited";
+  EXPECT_EQ(audit[0].action, "publish");
+  EXPECT_EQ(audit[0].target, "orders");
+  EXPECT_EQ(audit[0].outcome, "refused");
+  EXPECT_NE(audit[0].details.find("required.classification"), std::string::npos)
+      << audit[0].details;
 }
 
 TEST_F(PublisherTest, OnlyMembersOfTheOwningTeamMayPublish) {
@@ -206,6 +164,10 @@ TEST_F(PublisherTest, OnlyMembersOfTheOwningTeamMayPublish) {
   EXPECT_EQ(denied.status().code(), StatusCode::kPermissionDenied);
   EXPECT_NE(denied.status().message().find("team-sales"), std::string::npos);
   EXPECT_EQ(CurrentSnapshot(), 0);
+  auto audit = catalog_->ListAudit({}).ValueOr({});
+  ASSERT_EQ(audit.size(), 1u) << "a denial is audited";
+  EXPECT_EQ(audit[0].actor, "carol");
+  EXPECT_EQ(audit[0].outcome, "denied");
 }
 
 TEST_F(PublisherTest, LakeFailureAtAnyStepLeavesTheCatalogUnchanged) {

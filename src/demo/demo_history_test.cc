@@ -1,0 +1,177 @@
+#include "demo/demo_history.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+
+#include "catalog/sqlite_catalog.h"
+#include "health/doctor.h"
+#include "health/maturity.h"
+#include "lake/memory_object_store.h"
+
+namespace mesh::demo {
+namespace {
+
+// A second domain's product, owned by analytics and read by team-sales.
+constexpr const char* kCampaigns = R"(name: campaigns
+domain: marketing
+owner: analytics
+description: One row per campaign day
+schema_version: 1.0.0
+output_format: csv
+documentation_url: https://wiki.example.org/campaigns
+sla:
+  availability: "07:00 daily"
+  max_lag_hours: 24
+  min_completeness: 0.95
+consumer_teams: [team-sales]
+classification: internal
+support:
+  channel: "#marketing-data"
+event_time: day
+schema:
+  primary_key: [day, campaign]
+  fields:
+    - name: day
+      type: date
+      required: true
+    - name: campaign
+      type: string
+      required: true
+      allowed_values: [spring, summer, autumn]
+    - name: leads
+      type: int64
+      min: 0
+)";
+
+class NullProgress final : public DemoProgress {
+ public:
+  void Line(std::string_view) override {}
+};
+
+class DemoHistoryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/mesh-history-test-XXXXXX";
+    ASSERT_NE(::mkdtemp(pattern), nullptr);
+    root_ = pattern;
+    std::filesystem::copy(std::string(MESH_SOURCE_DIR) + "/tests/scenario-workspaces/basic", root_,
+                          std::filesystem::copy_options::recursive);
+    ASSERT_TRUE(fs_->CreateDirs(root_ + "/products/marketing").ok());
+    ASSERT_TRUE(
+        fs_->WriteFileAtomically(root_ + "/products/marketing/campaigns.yaml", kCampaigns).ok());
+    auto catalog = SqliteCatalog::Open(root_ + "/catalog.db");
+    ASSERT_TRUE(catalog.ok()) << catalog.status();
+    catalog_ = std::move(*catalog);
+    auto workspace = Workspace::Open(fs_, root_);
+    ASSERT_TRUE(workspace.ok()) << workspace.status();
+    workspace_.emplace(std::move(*workspace));
+    auto contents = workspace_->Load();
+    ASSERT_TRUE(contents.ok()) << contents.status();
+    contents_ = std::move(*contents);
+    for (const Finding& finding : contents_.findings) ADD_FAILURE() << finding.ToString();
+  }
+  void TearDown() override {
+    catalog_.reset();
+    std::filesystem::remove_all(root_);
+  }
+
+  Result<HistoryReport> Simulate(int days) {
+    HistoryOptions options;
+    options.workspace = &*workspace_;
+    options.contents = &contents_;
+    options.catalog = catalog_.get();
+    options.lake = &lake_;
+    options.data_dir = root_ + "/history";
+    options.days = days;
+    options.end = end_;
+    options.rows = 12;
+    options.degrading_domain = "marketing";
+    return SimulateHistory(options, &progress_);
+  }
+
+  std::shared_ptr<FileSystem> fs_ = PosixFileSystem();
+  std::string root_;
+  std::unique_ptr<SqliteCatalog> catalog_;
+  MemoryObjectStore lake_;
+  std::optional<Workspace> workspace_;
+  WorkspaceContents contents_;
+  NullProgress progress_;
+  const Timestamp end_ = *ParseTimestamp("2026-11-20T08:00:00Z");
+};
+
+TEST_F(DemoHistoryTest, PublishesEveryDayAndTheDegradingDomainFailsOnlyLater) {
+  auto report = Simulate(6);
+  ASSERT_TRUE(report.ok()) << report.status();
+  for (const std::string& refusal : report->refusals) ADD_FAILURE() << refusal;
+  EXPECT_EQ(report->published + report->rejected, 12);
+  // campaigns publishes first each day (position 0); of days 3..5, days 4 and 5 degrade.
+  EXPECT_EQ(report->rejected, 2);
+  auto quarantine = catalog_->ListQuarantine("").ValueOr({});
+  ASSERT_EQ(static_cast<int64_t>(quarantine.size()), report->rejected);
+  const Timestamp second_half{end_.micros - 3 * kMicrosPerDay};
+  for (const QuarantineEntry& entry : quarantine) {
+    EXPECT_EQ(entry.product, "campaigns");
+    EXPECT_GT(entry.at, second_half);
+  }
+  EXPECT_EQ(catalog_->ListVersions("orders").ValueOr({}).size(), 6u);
+  // Each published version is read once by each consumer team.
+  EXPECT_EQ(report->reads, report->published);
+  auto reads = catalog_->ListReads({}).ValueOr({});
+  ASSERT_EQ(static_cast<int64_t>(reads.size()), report->reads);
+  EXPECT_EQ(reads.front().product, "campaigns");
+  EXPECT_EQ(reads.front().team, "team-sales");
+  EXPECT_EQ(reads.front().person, "alice");
+}
+
+TEST_F(DemoHistoryTest, DoctorAndMaturityHaveAVerdictOnTheHistory) {
+  auto report = Simulate(6);
+  ASSERT_TRUE(report.ok()) << report.status();
+  auto activity =
+      health::GatherActivity(*catalog_, Timestamp{end_.micros - 30 * kMicrosPerDay}, end_);
+  ASSERT_TRUE(activity.ok()) << activity.status();
+
+  health::DoctorInput doctor;
+  doctor.organisation = &*contents_.org;
+  doctor.activity = &*activity;
+  doctor.now = end_;
+  doctor.thresholds.window_days = 3;
+  std::vector<health::Diagnosis> diagnoses = health::Diagnose(doctor);
+  ASSERT_EQ(diagnoses.size(), 1u);
+  EXPECT_EQ(diagnoses[0].kind, "failure_rate_rising");
+  EXPECT_EQ(diagnoses[0].subject, "marketing");
+
+  health::MaturityInput maturity;
+  maturity.organisation = &*contents_.org;
+  maturity.activity = &*activity;
+  maturity.now = end_;
+  maturity.governed_products = 2;
+  maturity.clean_products = 2;
+  health::MaturityVerdict verdict = health::AssessMaturity(maturity);
+  EXPECT_EQ(verdict.phase, 4) << health::RenderMaturity(verdict);
+  EXPECT_EQ(verdict.metrics.products_read_by_others, 2);
+}
+
+TEST_F(DemoHistoryTest, TheSameSeedGivesTheSameHistory) {
+  auto first = Simulate(3);
+  ASSERT_TRUE(first.ok()) << first.status();
+  auto hashes = [&] {
+    std::vector<std::string> out;
+    for (const auto& version : catalog_->ListVersions("orders").ValueOr({})) {
+      out.push_back(version.content_hash);
+    }
+    return out;
+  };
+  std::vector<std::string> before = hashes();
+  ASSERT_EQ(before.size(), 3u);
+  EXPECT_NE(before[0], before[1]) << "each day publishes fresh data";
+  TearDown();
+  SetUp();  // a fresh workspace and catalog
+  auto second = Simulate(3);
+  ASSERT_TRUE(second.ok()) << second.status();
+  EXPECT_EQ(hashes(), before);
+}
+
+}  // namespace
+}  // namespace mesh::demo

@@ -1,0 +1,169 @@
+// The REST API end to end over real HTTP: publish, then read it back through every metadata and
+// data endpoint.
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "server_harness.h"
+
+namespace mesh::server::testing {
+namespace {
+
+class ServerApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_TRUE(harness_.Start()); }
+
+  nlohmann::json GetJson(const std::string& path, const std::string& token, int expected = 200) {
+    auto response = harness_.Client().Get(path.c_str(), ServerHarness::Bearer(token));
+    EXPECT_TRUE(response) << path;
+    if (!response) return nullptr;
+    EXPECT_EQ(response->status, expected) << path << ": " << response->body;
+    return nlohmann::json::parse(response->body, nullptr, false);
+  }
+
+  ServerHarness harness_;
+};
+
+TEST_F(ServerApiTest, HealthAndReadinessNeedNoToken) {
+  auto health = harness_.Client().Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  auto ready = harness_.Client().Get("/readyz");
+  ASSERT_TRUE(ready);
+  EXPECT_EQ(ready->status, 200);
+}
+
+TEST_F(ServerApiTest, PublishThenShowVersionsSearchLineageAndRead) {
+  ASSERT_EQ(harness_.Publish("tok-alice", "orders", kOrdersYaml, kOrdersCsv), 201);
+  ASSERT_EQ(harness_.Publish("tok-mark", "leads", kLeadsYaml, kLeadsCsv), 201);
+
+  nlohmann::json products = GetJson("/api/v1/products", "tok-victor");
+  ASSERT_TRUE(products.is_array());
+  EXPECT_EQ(products.size(), 2u);
+
+  nlohmann::json show = GetJson("/api/v1/products/orders", "tok-victor");
+  EXPECT_EQ(show["ref"], "orders@1.0.0#1");
+  EXPECT_EQ(show["rows"], 2);
+  EXPECT_EQ(show["publisher"], "alice");
+
+  nlohmann::json versions = GetJson("/api/v1/products/orders/versions", "tok-victor");
+  ASSERT_EQ(versions.size(), 1u);
+  EXPECT_EQ(versions[0]["ref"], "orders@1.0.0#1");
+
+  nlohmann::json hits = GetJson("/api/v1/search?q=leads", "tok-victor");
+  ASSERT_EQ(hits.size(), 1u) << hits.dump();
+  EXPECT_EQ(hits[0]["product"], "leads");
+
+  nlohmann::json lineage = GetJson("/api/v1/lineage?node=orders&direction=downstream", "tok-carol");
+  EXPECT_EQ(lineage["node"], "orders");
+
+  GetJson("/api/v1/products/nothing", "tok-victor", 404);
+  GetJson("/api/v1/products/orders?version=banana", "tok-victor", 400);
+}
+
+TEST_F(ServerApiTest, ReadStreamsEveryFormatAndWithholdsFieldsAboveTheGrant) {
+  ASSERT_EQ(harness_.Publish("tok-alice", "orders", kOrdersYaml, kOrdersCsv), 201);
+  // carol's team holds a confidential grant: the restricted pii field is withheld.
+  auto csv = harness_.Client().Get("/api/v1/products/orders/data?format=csv",
+                                   ServerHarness::Bearer("tok-carol"));
+  ASSERT_TRUE(csv);
+  ASSERT_EQ(csv->status, 200) << csv->body;
+  EXPECT_EQ(csv->get_header_value("X-Mesh-Withheld-Fields"), "customer_email");
+  EXPECT_EQ(csv->body, "order_id,amount\r\n1,10.5\r\n2,3\r\n");
+
+  auto jsonl = harness_.Client().Get("/api/v1/products/orders/data?format=jsonl",
+                                     ServerHarness::Bearer("tok-carol"));
+  ASSERT_TRUE(jsonl);
+  EXPECT_EQ(jsonl->body.find("customer_email"), std::string::npos);
+  EXPECT_NE(jsonl->body.find("\"order_id\":2"), std::string::npos) << jsonl->body;
+
+  auto parquet =
+      harness_.Client().Get("/api/v1/products/orders/data", ServerHarness::Bearer("tok-carol"));
+  ASSERT_TRUE(parquet);
+  EXPECT_EQ(parquet->body.substr(0, 4), "PAR1") << parquet->body;
+  EXPECT_EQ(parquet->body.find("customer_email"), std::string::npos);
+
+  // The owner reads everything.
+  auto full = harness_.Client().Get("/api/v1/products/orders/data?format=csv",
+                                    ServerHarness::Bearer("tok-alice"));
+  ASSERT_TRUE(full);
+  EXPECT_EQ(full->get_header_value("X-Mesh-Withheld-Fields"), "");
+  EXPECT_NE(full->body.find("a@example.org"), std::string::npos);
+
+  // Every read is audited.
+  Result<std::vector<AuditEntry>> audit = harness_.catalog().ListAudit({});
+  ASSERT_TRUE(audit.ok());
+  int reads = 0;
+  for (const AuditEntry& entry : *audit) reads += entry.action == "read";
+  EXPECT_EQ(reads, 4);
+}
+
+TEST_F(ServerApiTest, PublishRefusalsAndRejectionsAreAnsweredWithTheOutcome) {
+  // A schema change without the version bump it needs is refused (422) with findings.
+  ASSERT_EQ(harness_.Publish("tok-alice", "orders", kOrdersYaml, kOrdersCsv), 201);
+  std::string renamed = kOrdersYaml;
+  renamed.replace(renamed.find("name: amount"), 12, "name: total");
+  EXPECT_EQ(harness_.Publish("tok-alice", "orders", renamed,
+                             "order_id,total,customer_email\n1,2,x@y.z\n"),
+            422);
+  // Data failing an error check is quarantined (422), and the quarantine endpoints show it.
+  EXPECT_EQ(harness_.Publish("tok-alice", "orders", kOrdersYaml,
+                             "order_id,amount,customer_email\n1,1,a@b.c\n1,2,b@c.d\n"),
+            422)
+      << harness_.last_error_;
+  auto list = harness_.Client().Get("/api/v1/quarantine?product=orders",
+                                    ServerHarness::Bearer("tok-victor"));
+  ASSERT_TRUE(list);
+  nlohmann::json entries = nlohmann::json::parse(list->body);
+  ASSERT_EQ(entries.size(), 1u) << list->body;
+  auto one = harness_.Client().Get(
+      ("/api/v1/quarantine/" + std::to_string(entries[0]["id"].get<int64_t>())).c_str(),
+      ServerHarness::Bearer("tok-victor"));
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->status, 200);
+  // The current version is still the first.
+  EXPECT_EQ(harness_.catalog().GetProduct("orders")->current_snapshot, 1);
+}
+
+TEST_F(ServerApiTest, AccessLogHasOneJsonLinePerRequest) {
+  harness_.Client().Get("/healthz");
+  harness_.Client().Get("/api/v1/products", ServerHarness::Bearer("tok-victor"));
+  // The line is written once the answer is sent, so it may trail the client's read a little.
+  std::vector<std::string> log = harness_.AccessLog();
+  for (int i = 0; i < 500 && log.size() < 2; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    log = harness_.AccessLog();
+  }
+  ASSERT_EQ(log.size(), 2u);
+  nlohmann::json line = nlohmann::json::parse(log[1]);
+  EXPECT_EQ(line["method"], "GET");
+  EXPECT_EQ(line["path"], "/api/v1/products");
+  EXPECT_EQ(line["status"], 200);
+  EXPECT_EQ(line["person"], "victor");
+  EXPECT_TRUE(line.contains("duration_ms"));
+  EXPECT_TRUE(line.contains("bytes"));
+  EXPECT_TRUE(line.contains("time"));
+}
+
+TEST_F(ServerApiTest, MetricsCountRequestsByRouteAndStatusForAdminsOnly) {
+  harness_.Client().Get("/api/v1/products", ServerHarness::Bearer("tok-victor"));
+  auto denied = harness_.Client().Get("/metrics", ServerHarness::Bearer("tok-victor"));
+  ASSERT_TRUE(denied);
+  EXPECT_EQ(denied->status, 403);
+  // Counted once the answer is sent: ask until the count shows (or give up after 5 s).
+  const std::string counted =
+      "mesh_http_requests_total{route=\"/api/v1/products\",method=\"GET\",status=\"200\"} 1";
+  httplib::Result metrics = harness_.Client().Get("/metrics", ServerHarness::Bearer("tok-root"));
+  for (int i = 0; i < 500 && metrics && metrics->body.find(counted) == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    metrics = harness_.Client().Get("/metrics", ServerHarness::Bearer("tok-root"));
+  }
+  ASSERT_TRUE(metrics);
+  EXPECT_EQ(metrics->status, 200);
+  EXPECT_NE(metrics->body.find(counted), std::string::npos) << metrics->body;
+  EXPECT_NE(metrics->body.find("mesh_http_request_duration_seconds_bucket"), std::string::npos);
+  EXPECT_NE(metrics->body.find("mesh_http_requests_in_flight "), std::string::npos);
+}
+
+}  // namespace
+}  // namespace mesh::server::testing

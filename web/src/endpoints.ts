@@ -1,0 +1,25 @@
+// The API endpoints the UI uses, as the OpenAPI document names them. A page checks
+// `capabilities.has(method, pattern)` before using one and says "not available" otherwise.
+export const ENDPOINTS = {
+  products: '/api/v1/products',
+  product: '/api/v1/products/{name}',
+  contract: '/api/v1/products/{name}/contract',
+  versions: '/api/v1/products/{name}/versions',
+  data: '/api/v1/products/{name}/data',
+  search: '/api/v1/search',
+  lineage: '/api/v1/lineage',
+  me: '/api/v1/me',
+  domains: '/api/v1/domains',
+  domain: '/api/v1/domains/{id}',
+  lint: '/api/v1/governance/findings',
+  accessRequests: '/api/v1/access/requests',
+  accessRequest: '/api/v1/access/requests/{id}',
+  approve: '/api/v1/access/requests/{id}/approve',
+  deny: '/api/v1/access/requests/{id}/deny',
+  sla: '/api/v1/products/{name}/sla',
+  incidents: '/api/v1/incidents',
+  reports: '/api/v1/reports',
+  usage: '/api/v1/usage',
+  maturity: '/api/v1/maturity',
+  doctor: '/api/v1/doctor',
+} as const;
