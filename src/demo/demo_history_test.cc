@@ -138,9 +138,13 @@ TEST_F(DemoHistoryTest, DoctorAndMaturityHaveAVerdictOnTheHistory) {
   doctor.now = end_;
   doctor.thresholds.window_days = 3;
   std::vector<health::Diagnosis> diagnoses = health::Diagnose(doctor);
-  ASSERT_EQ(diagnoses.size(), 1u);
+  // The rejected publishes of the last days show twice: as marketing's rising failure rate and
+  // as the availability periods campaigns then missed.
+  ASSERT_EQ(diagnoses.size(), 2u) << health::RenderDiagnoses(diagnoses);
   EXPECT_EQ(diagnoses[0].kind, "failure_rate_rising");
   EXPECT_EQ(diagnoses[0].subject, "marketing");
+  EXPECT_EQ(diagnoses[1].kind, "sla_compliance_falling");
+  EXPECT_EQ(diagnoses[1].subject, "campaigns");
 
   health::MaturityInput maturity;
   maturity.organisation = &*contents_.org;

@@ -81,6 +81,7 @@ TEST(UsagePrices, SyntaxAndShapeErrors) {
 
 TEST(UsagePrices, LoadNamesTheFileAndEveryProblem) {
   auto fs = std::make_shared<MemoryFileSystem>();
+  ASSERT_TRUE(fs->CreateDirs("/w/governance").ok());
   ASSERT_TRUE(fs->WriteFileAtomically("/w/governance/prices.yaml",
                                       "read_per_gb: x\ncheck_per_cpu_hour: 1\n"
                                       "storage_per_gb_month: 1\n")
