@@ -464,19 +464,68 @@ class PostgresS3ScaleOutTest : public ::testing::Test {
         .as<int>();
   }
 
-  // Holds the row lock a publish's commit takes on `product` (as a slow server would) until
+  // A lock that every publish's commit takes, held by the test (as a slow server would) until
   // Release(): publishes through every server prepare in full, then queue behind it.
-  class ProductLock {
+  //  - kProductRow: the product's row (SELECT ... FOR UPDATE), taken first in a commit;
+  //  - kAuditAppends: the advisory lock that orders audit appends, taken last; a product's first
+  //    publishes, which have no row to lock yet, meet before it at the unique product name.
+  enum class CommitLock { kProductRow, kAuditAppends };
+
+  class HeldLock {
    public:
-    ProductLock(pqxx::connection& connection, const std::string& product)
+    HeldLock(pqxx::connection& connection, CommitLock lock, const std::string& product)
         : transaction_(connection) {
-      transaction_.exec_params("SELECT id FROM products WHERE name = $1 FOR UPDATE", product);
+      if (lock == CommitLock::kProductRow) {
+        transaction_.exec_params("SELECT id FROM products WHERE name = $1 FOR UPDATE", product);
+      } else {
+        transaction_.exec_params("SELECT pg_advisory_xact_lock($1, $2)", kPostgresLockClass,
+                                 kPostgresAuditLock);
+      }
     }
     void Release() { transaction_.abort(); }
 
    private:
     pqxx::work transaction_;
   };
+
+  // Publishes `product` with data[i] through server i % 3, all at once, while the test holds
+  // `lock`; lets go once every one of them has been checked, stored in the lake and is waiting
+  // inside its commit. The answers, in the order of `data`.
+  std::vector<HttpAnswer> PublishHeldAtCommit(const std::vector<std::string>& data,
+                                              CommitLock lock = CommitLock::kProductRow,
+                                              const std::string& product = "orders",
+                                              const std::string& yaml = kOrdersYaml) {
+    const int racers = static_cast<int>(data.size());
+    std::vector<HttpAnswer> answers(data.size());
+    auto connection = Connect();
+    HeldLock held(*connection, lock, product);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < racers; ++i) {
+      threads.emplace_back([&, i] { answers[i] = Publish(i % kServers, product, yaml, data[i]); });
+    }
+    EXPECT_TRUE(Eventually([&] { return WaitingForLocks() == racers; }))
+        << WaitingForLocks() << " of " << racers << " publishes reached the commit";
+    held.Release();
+    for (std::thread& thread : threads) thread.join();
+    return answers;
+  }
+
+  // The one 201 among `answers` (its index), every other a clean 409 conflict; -1 when none won.
+  static int OnlyWinner(const std::vector<HttpAnswer>& answers) {
+    int winner = -1;
+    for (size_t i = 0; i < answers.size(); ++i) {
+      if (answers[i].status == 201) {
+        EXPECT_EQ(winner, -1) << "two winners: " << winner << " and " << i;
+        winner = static_cast<int>(i);
+      } else {
+        EXPECT_EQ(answers[i].status, 409) << answers[i].body;
+        EXPECT_EQ(answers[i].ErrorCode(), "conflict") << answers[i].body;
+        EXPECT_NE(answers[i].body.find("run the publish again"), std::string::npos)
+            << answers[i].body;
+      }
+    }
+    return winner;
+  }
 
   // Every object under the lake's sha256/ is whole: its bytes hash to its name. No staging object
   // or unfinished multipart upload is left when `expect_no_staging`.
@@ -545,33 +594,10 @@ TEST_F(PostgresS3ScaleOutTest, ServersStartedAtOnceMigrateTheCatalogOnce) {
 TEST_F(PostgresS3ScaleOutTest, RacingPublishesThroughThreeServersHaveExactlyOneWinner) {
   PublishOrders(0, 1);
   constexpr int kRacers = 6;
-  std::vector<HttpAnswer> answers(kRacers);
-  {
-    auto connection = Connect();
-    ProductLock lock(*connection, "orders");
-    std::vector<std::thread> racers;
-    for (int i = 0; i < kRacers; ++i) {
-      racers.emplace_back([&, i] {
-        answers[i] = Publish(i % kServers, "orders", kOrdersYaml, OrdersCsv(100 + i));
-      });
-    }
-    EXPECT_TRUE(Eventually([&] { return WaitingForLocks() == kRacers; }))
-        << WaitingForLocks() << " of " << kRacers << " publishes reached the commit";
-    lock.Release();
-    for (std::thread& racer : racers) racer.join();
-  }
-  int winner = -1;
-  for (int i = 0; i < kRacers; ++i) {
-    if (answers[i].status == 201) {
-      EXPECT_EQ(winner, -1) << "two winners: " << winner << " and " << i;
-      winner = i;
-    } else {
-      EXPECT_EQ(answers[i].status, 409) << answers[i].body;
-      EXPECT_EQ(answers[i].ErrorCode(), "conflict") << answers[i].body;
-      EXPECT_NE(answers[i].body.find("run the publish again"), std::string::npos)
-          << answers[i].body;
-    }
-  }
+  std::vector<std::string> uploads;
+  for (int i = 0; i < kRacers; ++i) uploads.push_back(OrdersCsv(100 + i));
+  std::vector<HttpAnswer> answers = PublishHeldAtCommit(uploads);
+  const int winner = OnlyWinner(answers);
   ASSERT_NE(winner, -1);
   EXPECT_EQ(answers[winner].json().value("snapshot", 0), 2) << answers[winner].body;
   Json versions = Versions(1);
@@ -609,6 +635,16 @@ TEST_F(PostgresS3ScaleOutTest, RacingPublishesThroughThreeServersHaveExactlyOneW
       }
     }
   }
+  // The same bytes through every server: one stored object (the second and third writers'
+  // conditional writes find it there), and still exactly one new snapshot.
+  {
+    std::vector<HttpAnswer> same = PublishHeldAtCommit(std::vector<std::string>(3, OrdersCsv(300)));
+    const int same_winner = OnlyWinner(same);
+    ASSERT_NE(same_winner, -1);
+    const Json& answer = same[same_winner].json();
+    EXPECT_TRUE(
+        won.emplace(answer.value("snapshot", int64_t{0}), answer.value("object_key", "")).second);
+  }
   for (int server = 0; server < kServers; ++server) {
     Json all = Versions(server);
     ExpectVersionsWhole(all);
@@ -629,6 +665,30 @@ TEST_F(PostgresS3ScaleOutTest, RacingPublishesThroughThreeServersHaveExactlyOneW
   EXPECT_EQ(published, won.size()) << audit.body;
   MeshRun verify = Mesh("audit verify");
   EXPECT_EQ(verify.exit_code, 0) << verify.output;
+}
+
+// A product's very first publishes have no row to lock: they meet at the catalog's unique
+// product name. All three are held inside their commits (behind the audit lock that every commit
+// takes last), then let go: one creates the product, the others get a clean 409.
+TEST_F(PostgresS3ScaleOutTest, RacingFirstPublishesOfANewProductHaveExactlyOneWinner) {
+  const std::vector<std::string> uploads = {"day,total\n2026-11-18,101.5\n",
+                                            "day,total\n2026-11-18,202.5\n",
+                                            "day,total\n2026-11-18,303.5\n"};
+  std::vector<HttpAnswer> answers =
+      PublishHeldAtCommit(uploads, CommitLock::kAuditAppends, "order_totals", kOrderTotalsYaml);
+  const int winner = OnlyWinner(answers);
+  ASSERT_NE(winner, -1);
+  EXPECT_EQ(answers[winner].json().value("snapshot", 0), 1) << answers[winner].body;
+  for (int server = 0; server < kServers; ++server) {
+    Json versions = Versions(server, "order_totals");
+    ASSERT_EQ(versions.size(), 1u) << versions;
+    ExpectVersionsWhole(versions);
+    HttpAnswer data = Get(server, "/api/v1/products/order_totals/data", "carol");
+    EXPECT_EQ(data.status, 200) << data.body;
+    EXPECT_EQ(data.Header("X-Mesh-Ref"), "order_totals@1.0.0#1");
+    EXPECT_NE(data.body.find(uploads[winner].substr(10, 16)), std::string::npos) << data.body;
+  }
+  ExpectLakeWhole();
 }
 
 // A version published through A is listed and readable through B and C at once, with the same
@@ -731,7 +791,7 @@ TEST_F(PostgresS3ScaleOutTest, ServerKilledMidPublishLeavesTheOthersServingAndTh
   HttpAnswer killed_publish;
   {
     auto connection = Connect();
-    ProductLock lock(*connection, "orders");
+    HeldLock lock(*connection, CommitLock::kProductRow, "orders");
     std::thread publisher(
         [&] { killed_publish = Publish(1, "orders", kOrdersYaml, OrdersCsv(666)); });
     EXPECT_TRUE(Eventually([&] { return WaitingForLocks() == 1; }))
@@ -770,6 +830,29 @@ TEST_F(PostgresS3ScaleOutTest, ServerKilledMidPublishLeavesTheOthersServingAndTh
   EXPECT_EQ(third.value("snapshot", 0), 3) << third;
 }
 
+// The database drops every connection of every server (a failover, a restart, an administrator):
+// each server opens new ones and goes on serving and publishing.
+TEST_F(PostgresS3ScaleOutTest, EveryServerSurvivesTheDatabaseDroppingItsConnections) {
+  PublishOrders(0, 1);
+  for (int server = 0; server < kServers; ++server) Versions(server);  // every pool in use
+  {
+    pqxx::connection connection(catalog_uri_);
+    pqxx::work transaction(connection);
+    pqxx::result dropped = transaction.exec(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
+        "current_setting('application_name') AND pid <> pg_backend_pid()");
+    EXPECT_GE(dropped.size(), static_cast<size_t>(kServers));
+  }
+  for (int server = 0; server < kServers; ++server) {
+    HttpAnswer ready = Answer(Server(server).Client().Get("/readyz"));
+    EXPECT_EQ(ready.status, 200) << "server " << server << ": " << ready.body;
+    Json versions = Versions(server);
+    EXPECT_EQ(versions.size(), 1u) << versions;
+  }
+  Json second = PublishOrders(1, 2);
+  EXPECT_EQ(second.value("snapshot", 0), 2) << second;
+}
+
 // SIGTERM while a publish is in flight: the server stops accepting, the publish completes with
 // its 201, and the process exits 0; the other servers see the snapshot.
 TEST_F(PostgresS3ScaleOutTest, SigtermFinishesTheInFlightPublishThenExitsZero) {
@@ -778,7 +861,7 @@ TEST_F(PostgresS3ScaleOutTest, SigtermFinishesTheInFlightPublishThenExitsZero) {
   const int port = Server(2).port();
   {
     auto connection = Connect();
-    ProductLock lock(*connection, "orders");
+    HeldLock lock(*connection, CommitLock::kProductRow, "orders");
     std::thread publisher([&] { in_flight = Publish(2, "orders", kOrdersYaml, OrdersCsv(5)); });
     EXPECT_TRUE(Eventually([&] { return WaitingForLocks() == 1; }))
         << "C's publish never reached the commit" << Server(2).Logs();
