@@ -5,6 +5,8 @@
 # require the fixture where tests/CMakeLists.txt registers them (cmake/DiscoverTestSuites.cmake).
 # Run directly (./mesh_tests --gtest_filter='*Postgres*'), the test program starts its
 # own server instead.
+# tests/scale_out_test.cc (PostgresS3ScaleOutTest: three `mesh serve` processes on one catalog
+# and one moto S3 lake) is one of them; it also needs the mesh binary (tests/cmake/s3.cmake).
 set(MESH_PGTEST_STATE_FILE ${CMAKE_BINARY_DIR}/pgtest/server.env)
 target_compile_definitions(mesh_tests PRIVATE MESH_PGTEST_STATE_FILE="${MESH_PGTEST_STATE_FILE}")
 
