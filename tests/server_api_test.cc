@@ -165,5 +165,43 @@ TEST_F(ServerApiTest, MetricsCountRequestsByRouteAndStatusForAdminsOnly) {
   EXPECT_NE(metrics->body.find("mesh_http_requests_in_flight "), std::string::npos);
 }
 
+TEST_F(ServerApiTest, DiffAnswersWhatMeshDiffPrintsAndWritesNothing) {
+  ASSERT_EQ(harness_.Publish("tok-alice", "orders", kOrdersYaml, kOrdersCsv), 201);
+  auto diff = [&](const std::string& yaml) {
+    auto response =
+        harness_.Client().Post("/api/v1/products/orders/diff", ServerHarness::Bearer("tok-victor"),
+                               yaml, "application/yaml");
+    EXPECT_TRUE(response);
+    return response ? std::make_pair(response->status,
+                                     nlohmann::json::parse(response->body, nullptr, false))
+                    : std::make_pair(-1, nlohmann::json());
+  };
+  std::string renamed = kOrdersYaml;
+  renamed.replace(renamed.find("name: amount"), 12, "name: total");
+  auto [status, breaking] = diff(renamed);
+  ASSERT_EQ(status, 200) << breaking.dump();
+  EXPECT_EQ(breaking["product"], "orders");
+  EXPECT_EQ(breaking["current"], "orders@1.0.0#1");
+  EXPECT_EQ(breaking["required_bump"], "major");
+  EXPECT_EQ(breaking["least_version"], "2.0.0");
+  EXPECT_EQ(breaking["ok"], false);
+  ASSERT_FALSE(breaking["changes"].empty());
+  EXPECT_EQ(breaking["changes"][0]["kind"], "breaking");
+  ASSERT_FALSE(breaking["findings"].empty());
+  EXPECT_EQ(breaking["findings"][0]["rule"], "version.bump_required");
+
+  std::string bumped = renamed;
+  bumped.replace(bumped.find("schema_version: 1.0.0"), 21, "schema_version: 2.0.0");
+  auto [bumped_status, enough] = diff(bumped);
+  EXPECT_EQ(bumped_status, 200);
+  EXPECT_EQ(enough["ok"], true) << enough.dump();
+  EXPECT_EQ(enough["declared_bump"], "major");
+
+  EXPECT_EQ(diff(kLeadsYaml).first, 400) << "the descriptor names another product";
+  EXPECT_EQ(diff("name: orders\n").first, 400);
+  EXPECT_EQ(diff("").first, 400);
+  EXPECT_EQ(harness_.catalog().GetProduct("orders")->current_snapshot, 1);
+}
+
 }  // namespace
 }  // namespace mesh::server::testing
