@@ -98,6 +98,46 @@ TEST_F(ServerApiTest, ReadStreamsEveryFormatAndWithholdsFieldsAboveTheGrant) {
   EXPECT_EQ(reads, 4);
 }
 
+TEST_F(ServerApiTest, ReadsHonourReadableUntilAndAreMeteredAsMeshReadDoes) {
+  ASSERT_EQ(harness_.Publish("tok-alice", "orders", kOrdersYaml, kOrdersCsv), 201);
+  std::string major = kOrdersYaml;
+  major.replace(major.find("name: amount"), 12, "name: total");
+  major.replace(major.find("schema_version: 1.0.0"), 21, "schema_version: 2.0.0");
+  ASSERT_EQ(harness_.Publish("tok-alice", "orders", major,
+                             "order_id,total,customer_email\n1,4,c@example.org\n"),
+            201)
+      << harness_.last_error_;
+  auto read = [&](const std::string& query) {
+    return harness_.Client().Get(("/api/v1/products/orders/data?format=csv" + query).c_str(),
+                                 ServerHarness::Bearer("tok-carol"));
+  };
+  auto old_major = read("&version=1.0");
+  ASSERT_TRUE(old_major);
+  EXPECT_EQ(old_major->status, 200) << old_major->body;
+  EXPECT_EQ(old_major->body, "order_id,amount\r\n1,10.5\r\n2,3\r\n");
+
+  // The superseded major stays readable for the deprecation period (90 days by default).
+  harness_.clock().Advance(91 * kMicrosPerDay);
+  auto expired = read("&version=1.0");
+  ASSERT_TRUE(expired);
+  EXPECT_EQ(expired->status, 409) << expired->body;
+  EXPECT_NE(expired->body.find("no longer readable"), std::string::npos) << expired->body;
+  auto current = read("");
+  ASSERT_TRUE(current);
+  EXPECT_EQ(current->status, 200);
+  EXPECT_EQ(current->get_header_value("X-Mesh-Ref"), "orders@2.0.0#2");
+  EXPECT_EQ(current->body, "order_id,total\r\n1,4\r\n");
+
+  // Both completed reads were metered to carol's team, with the bytes sent.
+  Result<std::vector<ReadUsageRecord>> reads = harness_.catalog().ListReads({});
+  ASSERT_TRUE(reads.ok());
+  ASSERT_EQ(reads->size(), 2u);
+  EXPECT_EQ((*reads)[0].team, "analytics");
+  EXPECT_EQ((*reads)[0].snapshot, 1);
+  EXPECT_EQ((*reads)[0].bytes, static_cast<int64_t>(old_major->body.size()));
+  EXPECT_EQ((*reads)[1].snapshot, 2);
+}
+
 TEST_F(ServerApiTest, PublishRefusalsAndRejectionsAreAnsweredWithTheOutcome) {
   // A schema change without the version bump it needs is refused (422) with findings.
   ASSERT_EQ(harness_.Publish("tok-alice", "orders", kOrdersYaml, kOrdersCsv), 201);
@@ -163,6 +203,44 @@ TEST_F(ServerApiTest, MetricsCountRequestsByRouteAndStatusForAdminsOnly) {
   EXPECT_NE(metrics->body.find(counted), std::string::npos) << metrics->body;
   EXPECT_NE(metrics->body.find("mesh_http_request_duration_seconds_bucket"), std::string::npos);
   EXPECT_NE(metrics->body.find("mesh_http_requests_in_flight "), std::string::npos);
+}
+
+TEST_F(ServerApiTest, DiffAnswersWhatMeshDiffPrintsAndWritesNothing) {
+  ASSERT_EQ(harness_.Publish("tok-alice", "orders", kOrdersYaml, kOrdersCsv), 201);
+  auto diff = [&](const std::string& yaml) {
+    auto response =
+        harness_.Client().Post("/api/v1/products/orders/diff", ServerHarness::Bearer("tok-victor"),
+                               yaml, "application/yaml");
+    EXPECT_TRUE(response);
+    return response ? std::make_pair(response->status,
+                                     nlohmann::json::parse(response->body, nullptr, false))
+                    : std::make_pair(-1, nlohmann::json());
+  };
+  std::string renamed = kOrdersYaml;
+  renamed.replace(renamed.find("name: amount"), 12, "name: total");
+  auto [status, breaking] = diff(renamed);
+  ASSERT_EQ(status, 200) << breaking.dump();
+  EXPECT_EQ(breaking["product"], "orders");
+  EXPECT_EQ(breaking["current"], "orders@1.0.0#1");
+  EXPECT_EQ(breaking["required_bump"], "major");
+  EXPECT_EQ(breaking["least_version"], "2.0.0");
+  EXPECT_EQ(breaking["ok"], false);
+  ASSERT_FALSE(breaking["changes"].empty());
+  EXPECT_EQ(breaking["changes"][0]["kind"], "breaking");
+  ASSERT_FALSE(breaking["findings"].empty());
+  EXPECT_EQ(breaking["findings"][0]["rule"], "version.bump_required");
+
+  std::string bumped = renamed;
+  bumped.replace(bumped.find("schema_version: 1.0.0"), 21, "schema_version: 2.0.0");
+  auto [bumped_status, enough] = diff(bumped);
+  EXPECT_EQ(bumped_status, 200);
+  EXPECT_EQ(enough["ok"], true) << enough.dump();
+  EXPECT_EQ(enough["declared_bump"], "major");
+
+  EXPECT_EQ(diff(kLeadsYaml).first, 400) << "the descriptor names another product";
+  EXPECT_EQ(diff("name: orders\n").first, 400);
+  EXPECT_EQ(diff("").first, 400);
+  EXPECT_EQ(harness_.catalog().GetProduct("orders")->current_snapshot, 1);
 }
 
 }  // namespace

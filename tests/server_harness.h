@@ -1,8 +1,11 @@
 // Test support for the REST API: a throw-away workspace (mesh.yaml with every persona, two
 // domains, policies, descriptors), a SQLite catalog and a local lake in a temporary folder, and an
-// ApiServer on an ephemeral loopback port, answered over real HTTP. The identity pieces are test
-// doubles until the access module's real TokenService and Authorizer are wired in: tokens are
-// looked up in a table, and the decider applies governance.md's rules to a grant table.
+// ApiServer on an ephemeral loopback port, answered over real HTTP. Access is decided by the real
+// access::Authorizer over the catalog's grants (as `mesh serve` does); tokens are a test double
+// looked up in a table ("tok-<person>"), so tests can also hold expired and revoked ones.
+// Personas: root (admin), dave (governance), alice (owns sales: orders), mark (owns marketing:
+// leads), carol (analytics: a confidential grant on orders, no pii), victor (viewers: no grant),
+// lena (lapsed: a confidential grant on orders that expired on 2026-10-01).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -19,12 +22,14 @@
 #include <thread>
 #include <vector>
 
+#include "access/access_service.h"
+#include "access/authorizer.h"
 #include "base/filesystem.h"
 #include "catalog/open_catalog.h"
 #include "lake/open_object_store.h"
 #include "model/workspace.h"
-#include "server/access_decider.h"
 #include "server/api_server.h"
+#include "server/authorizer_decider.h"
 
 namespace mesh::server::testing {
 
@@ -167,88 +172,6 @@ class FakeTokenService final : public access::TokenService {
   std::map<std::string, Token> tokens_;
 };
 
-// governance.md's rules over a fixed grant table: team → product → level covered.
-class RulesDecider final : public AccessDecider {
- public:
-  explicit RulesDecider(Organisation org) : org_(std::move(org)) {}
-  void Grant(const std::string& team, const std::string& product, const std::string& level) {
-    grants_[team][product] = level;
-  }
-
-  Status Check(const access::Principal& principal, access::Permission permission,
-               const access::Resource& resource) const override {
-    const bool admin = Has(principal.roles, "admin");
-    switch (permission) {
-      case access::Permission::kAuthenticated:
-      case access::Permission::kRequestAccess:
-        return Status::OK();
-      case access::Permission::kAdmin:
-        return admin ? Status::OK() : Status::PermissionDenied("needs the admin role");
-      case access::Permission::kGovernance:
-        return admin || Has(principal.roles, "governance")
-                   ? Status::OK()
-                   : Status::PermissionDenied("needs the governance role");
-      case access::Permission::kPublish:
-      case access::Permission::kManageAccess:
-        return OwnsDomain(principal, resource) ? Status::OK()
-                                               : Status::PermissionDenied("not an owner");
-      case access::Permission::kReadData:
-        return Level(principal, resource) >= ProductLevel(resource)
-                   ? Status::OK()
-                   : Status::PermissionDenied("needs a grant");
-    }
-    return Status::PermissionDenied("unknown permission");
-  }
-
-  Result<std::vector<access::WithheldField>> Withheld(
-      const access::Principal& principal, const access::Resource& resource) const override {
-    std::vector<access::WithheldField> withheld;
-    const int level = Level(principal, resource);
-    for (const Field& field : resource.descriptor->schema.fields) {
-      const int field_level = LevelOf(
-          field.classification.value_or(resource.descriptor->classification.value_or("public")));
-      if (field_level > level) withheld.push_back({field.name, "above the grant"});
-    }
-    return withheld;
-  }
-
- private:
-  static bool Has(const std::vector<std::string>& list, const std::string& value) {
-    return std::find(list.begin(), list.end(), value) != list.end();
-  }
-  static int LevelOf(const std::string& level) {
-    static const std::vector<std::string> kLevels = {"public", "internal", "confidential",
-                                                     "restricted"};
-    return static_cast<int>(std::find(kLevels.begin(), kLevels.end(), level) - kLevels.begin());
-  }
-  static int ProductLevel(const access::Resource& resource) {
-    return resource.descriptor ? LevelOf(resource.descriptor->classification.value_or("public"))
-                               : 99;
-  }
-  bool OwnsDomain(const access::Principal& principal, const access::Resource& resource) const {
-    if (resource.descriptor == nullptr) return false;
-    for (const std::string& team : principal.teams) {
-      if (org_.OwnsDomain(team, resource.descriptor->domain)) return true;
-    }
-    return false;
-  }
-  // The highest level the principal may read of the product.
-  int Level(const access::Principal& principal, const access::Resource& resource) const {
-    if (Has(principal.roles, "admin") || OwnsDomain(principal, resource)) return 3;
-    int level = LevelOf("internal");
-    for (const std::string& team : principal.teams) {
-      auto by_team = grants_.find(team);
-      if (by_team == grants_.end()) continue;
-      auto grant = by_team->second.find(resource.product);
-      if (grant != by_team->second.end()) level = std::max(level, LevelOf(grant->second));
-    }
-    return level;
-  }
-
-  Organisation org_;
-  std::map<std::string, std::map<std::string, std::string>> grants_;
-};
-
 class ServerHarness {
  public:
   ServerHarness() {
@@ -281,15 +204,25 @@ class ServerHarness {
         OpenObjectStore("file:" + root_ + "/.mesh/lake", fs_);
     if (!lake.ok()) return ::testing::AssertionFailure() << lake.status().ToString();
     lake_ = std::move(*lake);
-    tokens_ = std::make_unique<FakeTokenService>(*contents->org);
-    decider_ = std::make_unique<RulesDecider>(*contents->org);
+    organisation_ = std::make_unique<Organisation>(*contents->org);
+    tokens_ = std::make_unique<FakeTokenService>(*organisation_);
     for (const char* person : {"root", "dave", "alice", "mark", "carol", "victor", "lena"}) {
       tokens_->AddToken(std::string("tok-") + person, person);
     }
     tokens_->AddToken("tok-expired", "alice", /*usable=*/false);
-    decider_->Grant("analytics", "orders", "confidential");
-    ServerServices services{workspace_.get(), catalog_.get(), lake_.get(),
-                            tokens_.get(),    decider_.get(), &clock_};
+    authorizer_ =
+        std::make_unique<access::Authorizer>(organisation_.get(), catalog_.get(), &clock_);
+    decider_ = std::make_unique<AuthorizerDecider>(authorizer_.get());
+    access_ = std::make_unique<access::AccessService>(authorizer_.get(), catalog_.get(), &clock_);
+    if (auto granted = AddFixtureGrants(); !granted) return granted;
+    ServerServices services;
+    services.workspace = workspace_.get();
+    services.catalog = catalog_.get();
+    services.lake = lake_.get();
+    services.tokens = tokens_.get();
+    services.decider = decider_.get();
+    services.clock = &clock_;
+    services.access = access_.get();
     options.port = 0;
     options.threads = options.threads > 0 ? options.threads : 4;
     if (options.spool_dir.empty()) options.spool_dir = root_ + "/.mesh/spool";
@@ -304,6 +237,26 @@ class ServerHarness {
     if (!port.ok()) return ::testing::AssertionFailure() << port.status().ToString();
     port_ = *port;
     thread_ = std::thread([this] { (void)server_->Run(); });
+    return ::testing::AssertionSuccess();
+  }
+
+  // carol's team reads orders up to confidential; lena's team did until 2026-10-01.
+  ::testing::AssertionResult AddFixtureGrants() {
+    using TeamExpiry = std::pair<std::string, std::optional<Timestamp>>;
+    const TeamExpiry fixtures[] = {{"analytics", std::nullopt},
+                                   {"lapsed", ParseTimestamp("2026-10-01T00:00:00Z")}};
+    for (const auto& [team, expires] : fixtures) {
+      GrantRecord grant;
+      grant.product = "orders";
+      grant.team = team;
+      grant.level = "confidential";
+      grant.granted_by = "alice";
+      grant.granted_at = *ParseTimestamp("2026-09-01T00:00:00Z");
+      grant.expires_at = expires;
+      AuditEntry audit{0, grant.granted_at, "alice", "access.grant", "orders", "ok", "", "", ""};
+      Result<int64_t> added = catalog_->AddGrant(grant, audit);
+      if (!added.ok()) return ::testing::AssertionFailure() << added.status().ToString();
+    }
     return ::testing::AssertionSuccess();
   }
 
@@ -347,7 +300,7 @@ class ServerHarness {
   const std::string& root() const { return root_; }
   Catalog& catalog() { return *catalog_; }
   FakeTokenService& tokens() { return *tokens_; }
-  RulesDecider& decider() { return *decider_; }
+  FixedClock& clock() { return clock_; }
   ApiServer& server() { return *server_; }
 
  private:
@@ -356,9 +309,12 @@ class ServerHarness {
   std::unique_ptr<Workspace> workspace_;
   std::unique_ptr<Catalog> catalog_;
   std::unique_ptr<ObjectStore> lake_;
-  std::unique_ptr<FakeTokenService> tokens_;
-  std::unique_ptr<RulesDecider> decider_;
   FixedClock clock_{*ParseTimestamp("2026-11-20T08:00:00Z")};
+  std::unique_ptr<Organisation> organisation_;
+  std::unique_ptr<FakeTokenService> tokens_;
+  std::unique_ptr<access::Authorizer> authorizer_;
+  std::unique_ptr<AuthorizerDecider> decider_;
+  std::unique_ptr<access::AccessService> access_;
   std::unique_ptr<ApiServer> server_;
   std::thread thread_;
   int port_ = 0;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "access/access_json.h"
 #include "access/access_service.h"
 #include "cli/access_context.h"
 #include "cli/verb.h"
@@ -32,40 +33,9 @@ struct AccessOptions {
   StoreOptions stores;
 };
 
-Json OptionalTime(const std::optional<Timestamp>& at) {
-  return at ? Json(FormatTimestamp(*at)) : Json(nullptr);
-}
+Json GrantJson(const GrantRecord& grant, Timestamp now) { return access::GrantJson(grant, now); }
 
-Json GrantJson(const GrantRecord& grant, Timestamp now) {
-  return Json{{"id", grant.id},
-              {"product", grant.product},
-              {"team", grant.team},
-              {"level", grant.level},
-              {"pii", grant.pii},
-              {"granted_by", grant.granted_by},
-              {"granted_at", FormatTimestamp(grant.granted_at)},
-              {"expires_at", OptionalTime(grant.expires_at)},
-              {"request_id", grant.request_id ? Json(*grant.request_id) : Json(nullptr)},
-              {"revoked_at", OptionalTime(grant.revoked_at)},
-              {"revoked_by", grant.revoked_by},
-              {"active", grant.IsActive(now)}};
-}
-
-Json RequestJson(const AccessRequestRecord& request) {
-  return Json{{"id", request.id},
-              {"product", request.product},
-              {"team", request.team},
-              {"person", request.person},
-              {"purpose", request.purpose},
-              {"level", request.level},
-              {"pii", request.pii},
-              {"status", std::string(AccessRequestStatusName(request.status))},
-              {"requested_at", FormatTimestamp(request.requested_at)},
-              {"decided_by", request.decided_by},
-              {"decided_at", OptionalTime(request.decided_at)},
-              {"note", request.decision_note},
-              {"grant_id", request.grant_id ? Json(*request.grant_id) : Json(nullptr)}};
-}
+Json RequestJson(const AccessRequestRecord& request) { return access::AccessRequestJson(request); }
 
 std::string GrantLine(const GrantRecord& grant, Timestamp now) {
   std::string state = grant.revoked_at      ? "revoked by " + grant.revoked_by

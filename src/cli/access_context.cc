@@ -1,7 +1,6 @@
 #include "cli/access_context.h"
 
-#include <charconv>
-
+#include "access/expiry.h"
 #include "cli/workspace_option.h"
 #include "governance/policy_loader.h"
 #include "model/organisation_parser.h"
@@ -47,35 +46,11 @@ Result<std::unique_ptr<AccessContext>> OpenAccessContext(const GlobalOptions& gl
 }
 
 Result<Timestamp> ParseSince(const std::string& text, const std::string& flag) {
-  if (std::optional<int32_t> day = ParseDate(text)) {
-    return Timestamp{int64_t{*day} * kMicrosPerDay};
-  }
-  if (std::optional<Timestamp> at = ParseTimestamp(text)) return *at;
-  return Status::InvalidArgument(flag + " '" + text +
-                                 "': give a date (2026-11-20) or an instant "
-                                 "(2026-11-20T08:00:00Z)");
+  return access::ParseSince(text, flag);
 }
 
 Result<Timestamp> ParseExpiry(const std::string& text, Timestamp now, const std::string& flag) {
-  if (text.size() >= 2) {
-    const char unit = text.back();
-    const int64_t per_unit = unit == 'd'   ? kMicrosPerDay
-                             : unit == 'h' ? kMicrosPerHour
-                             : unit == 'm' ? 60 * kMicrosPerSecond
-                                           : 0;
-    int64_t count = 0;
-    const char* end = text.data() + text.size() - 1;
-    auto [ptr, error] = std::from_chars(text.data(), end, count);
-    if (per_unit > 0 && error == std::errc() && ptr == end && count > 0 &&
-        count < 100 * 366 * kMicrosPerDay / per_unit) {
-      return Timestamp{now.micros + count * per_unit};
-    }
-  }
-  Result<Timestamp> at = ParseSince(text, flag);
-  if (at.ok()) return at;
-  return Status::InvalidArgument(flag + " '" + text +
-                                 "': give a duration (90d, 12h, 30m), a date (2027-03-31) or an "
-                                 "instant (2027-03-31T00:00:00Z)");
+  return access::ParseExpiry(text, now, flag);
 }
 
 int AccessExitCode(const Status& status) {

@@ -15,6 +15,7 @@
 #include "governance/effective_policy.h"
 #include "governance/policy_loader.h"
 #include "publish/version_plan.h"
+#include "publish/version_plan_json.h"
 
 namespace mesh::cli {
 namespace {
@@ -46,47 +47,11 @@ Result<Descriptor> LoadProposed(const Workspace& workspace, const std::string& f
   return *descriptor;
 }
 
-std::string DeclaredName(const VersionPlan& plan) {
-  if (!plan.current) return "first";
-  return plan.check.declared ? std::string(VersionBumpName(*plan.check.declared)) : "lowered";
-}
+std::string DeclaredName(const VersionPlan& plan) { return DeclaredBumpName(plan); }
 
 std::vector<std::string> TeamsAffectedBy(const VersionPlan& plan, const SchemaChange& change) {
   if (change.kind != ChangeKind::kBreaking) return {};
   return plan.check.affected_teams;
-}
-
-nlohmann::ordered_json DiffJson(const Descriptor& proposed, const VersionPlan& plan) {
-  nlohmann::ordered_json json;
-  json["product"] = proposed.name;
-  json["file"] = proposed.file;
-  json["current"] = plan.current ? nlohmann::ordered_json(plan.current->Ref()) : nullptr;
-  json["current_version"] =
-      plan.current_descriptor
-          ? nlohmann::ordered_json(FormatSchemaVersion(plan.current_descriptor->schema_version))
-          : nullptr;
-  json["proposed_version"] = FormatSchemaVersion(proposed.schema_version);
-  json["required_bump"] = std::string(VersionBumpName(plan.check.required));
-  json["declared_bump"] = DeclaredName(plan);
-  json["least_version"] = FormatSchemaVersion(plan.least_version);
-  json["ok"] = plan.ok();
-  json["affected_teams"] = plan.check.affected_teams;
-  json["changes"] = nlohmann::ordered_json::array();
-  for (const SchemaChange& change : plan.check.changes) {
-    json["changes"].push_back({{"kind", std::string(ChangeKindName(change.kind))},
-                               {"path", change.path},
-                               {"before", change.before},
-                               {"after", change.after},
-                               {"message", change.message},
-                               {"line", change.mark.line},
-                               {"column", change.mark.column},
-                               {"affects", TeamsAffectedBy(plan, change)}});
-  }
-  json["findings"] = nlohmann::ordered_json::array();
-  for (const Finding& finding : plan.check.findings) {
-    json["findings"].push_back(FindingToJson(finding));
-  }
-  return json;
 }
 
 std::string Joined(const std::vector<std::string>& items) {
@@ -147,7 +112,7 @@ int RunDiff(const GlobalOptions& global, const DiffCommandOptions& options) {
   Result<VersionPlan> plan = PlanVersion(**catalog, *proposed, check_options);
   if (!plan.ok()) return Fail(plan.status().message());
   if (options.json) {
-    std::cout << DiffJson(*proposed, *plan).dump(2) << "\n";
+    std::cout << VersionPlanJson(*proposed, *plan).dump(2) << "\n";
   } else {
     PrintDiff(*proposed, *plan, global.color);
   }

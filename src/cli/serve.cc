@@ -130,6 +130,8 @@ int RunServe(const GlobalOptions& global, const ServeOptions& options) {
   access::CatalogTokenService tokens(&access.organisation, access.catalog.get(),
                                      access.clock.get());
   server::AuthorizerDecider decider(access.authorizer.get());
+  access::AccessService access_service(access.authorizer.get(), access.catalog.get(),
+                                       access.clock.get());
 
   server::ServerServices services;
   services.workspace = &*workspace;
@@ -138,6 +140,7 @@ int RunServe(const GlobalOptions& global, const ServeOptions& options) {
   services.tokens = &tokens;
   services.decider = &decider;
   services.clock = access.clock.get();
+  services.access = &access_service;
 
   server::ServerOptions server_options;
   server_options.host = host;

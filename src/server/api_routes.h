@@ -14,6 +14,8 @@ void AddPublishRoutes(RouteTable* routes);     // publish
 void AddAdminRoutes(RouteTable* routes);       // audit, tokens
 void AddContractRoutes(RouteTable* routes);    // a product's contract, who am I (web UI)
 void AddGovernanceRoutes(RouteTable* routes);  // mesh-wide findings, domains (web UI)
+void AddAccessRoutes(RouteTable* routes);      // access requests, approvals, grants, revocations
+void AddDiffRoutes(RouteTable* routes);        // what publishing a descriptor would change
 // Every route group above: what ApiServer serves and what the OpenAPI test checks.
 void AddAllApiRoutes(RouteTable* routes, const Metrics* metrics);
 

@@ -23,6 +23,8 @@ void AddAllApiRoutes(RouteTable* routes, const Metrics* metrics) {
   AddAdminRoutes(routes);
   AddContractRoutes(routes);
   AddGovernanceRoutes(routes);
+  AddAccessRoutes(routes);
+  AddDiffRoutes(routes);
 }
 
 namespace {
@@ -153,9 +155,10 @@ class Gate {
     RequestContext context(req, res, body, target, match, principal ? &*principal : nullptr,
                            services_, options_);
     if (match.route->permission) {
-      Status allowed = Authorize(context, *match.route->permission);
+      std::string product;
+      Status allowed = Authorize(context, *match.route->permission, &product);
       if (!allowed.ok()) {
-        context.Fail(allowed);
+        Refuse(context, allowed, product);
         if (body != nullptr) res.set_header("Connection", "close");
         return;
       }
@@ -180,15 +183,21 @@ class Gate {
     return services_.tokens->Authenticate(*token);
   }
 
-  // The route's permission on the product its path names (mesh-wide when it names none). A
-  // product that was never published is NotFound, except for a first publish, whose handler
-  // checks kPublish on the uploaded descriptor before it accepts any data (as it does for every
-  // publish: the uploaded descriptor may name another domain than the current one).
-  Status Authorize(RequestContext& context, access::Permission permission) {
+  // The route's permission on the product its path names, or the record its path names
+  // names (mesh-wide when it names none); the product goes to `*product`. A product that was
+  // never published is NotFound, except for a first publish, whose handler checks kPublish on
+  // the uploaded descriptor before it accepts any data (as it does for every publish: the
+  // uploaded descriptor may name another domain than the current one).
+  Status Authorize(RequestContext& context, access::Permission permission, std::string* product) {
     access::Resource resource;
     std::optional<CurrentProduct> current;
-    if (!context.route().product_param.empty()) {
-      resource.product = context.Param(context.route().product_param);
+    if (context.route().resolve_product) {
+      ASSIGN_OR_RAISE(*product, context.route().resolve_product(context));
+    } else if (!context.route().product_param.empty()) {
+      *product = context.Param(context.route().product_param);
+    }
+    if (!product->empty()) {
+      resource.product = *product;
       Result<CurrentProduct> loaded = LoadCurrentProduct(*services_.catalog, resource.product);
       if (loaded.ok()) {
         current = std::move(*loaded);
@@ -202,6 +211,16 @@ class Gate {
       }
     }
     return context.Authorize(permission, resource);
+  }
+
+  // Answers a refused request; a denial is audited as the route says (route.h: denial_action).
+  static void Refuse(RequestContext& context, const Status& refusal, const std::string& product) {
+    const std::string& action = context.route().denial_action;
+    if (action.empty() || refusal.code() != StatusCode::kPermissionDenied) {
+      return context.Fail(refusal);
+    }
+    context.Audit(action, product, "denied", refusal.message());
+    context.Error(ApiErrorFromStatus(refusal));
   }
 
   const RouteTable& routes_;
@@ -218,10 +237,11 @@ ApiServer::~ApiServer() = default;
 Result<std::unique_ptr<ApiServer>> ApiServer::Make(const ServerServices& services,
                                                    const ServerOptions& options) {
   if (services.workspace == nullptr || services.catalog == nullptr || services.lake == nullptr ||
-      services.tokens == nullptr || services.decider == nullptr || services.clock == nullptr) {
+      services.tokens == nullptr || services.decider == nullptr || services.clock == nullptr ||
+      services.access == nullptr) {
     return Status::InvalidArgument(
         "the server needs a workspace, catalog, lake, tokens, "
-        "decider and clock");
+        "decider, clock and access service");
   }
   if (options.threads < 1) return Status::InvalidArgument("--threads must be at least 1");
   auto server = std::unique_ptr<ApiServer>(new ApiServer(services, options));

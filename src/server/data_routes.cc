@@ -1,36 +1,27 @@
-// Reading a product's data over HTTP, streamed in any format: the stored object is read from the
-// lake batch by batch, fields the reader may not receive are left out (their names go in the
-// X-Mesh-Withheld-Fields header), and each batch is written out in the requested format as a
-// chunk. Memory stays bounded by one batch plus the writer's buffer, whatever the size.
-#include "format/csv_writer.h"
-#include "format/jsonl_writer.h"
-#include "format/parquet/parquet_writer.h"
+// Reading a product's data over HTTP, streamed in any format, by the same ReadVersion as
+// `mesh read` (publish/version_reader.h): retired snapshots and superseded majors past their
+// readable_until are refused, damaged stored data stops the read, the read is audited when it
+// completes and metered for charge-back (usage/read_meter.h). Which fields the reader may not
+// receive is decided before the answer starts (their names go in the X-Mesh-Withheld-Fields
+// header); the rows are then written to the response as chunks while the lake object is read
+// batch by batch, so memory stays bounded by one batch plus the writer's buffer.
+#include <iostream>
+
 #include "format/reader.h"
 #include "publish/version_reader.h"
 #include "server/api_routes.h"
-#include "server/lake_file_system.h"
-#include "server/product_resource.h"
 #include "server/request_context.h"
+#include "usage/read_meter.h"
 
 namespace mesh::server {
 namespace {
 
-// A WritableFile whose appends go to the response's current chunk sink; what is appended while
-// there is none (a Parquet writer's leading magic, written when it opens) waits for the first.
-class SinkFile final : public WritableFile {
+// The response's chunk sink as a WritableFile: each append goes out as a chunk.
+class ChunkFile final : public WritableFile {
  public:
-  Status set_sink(httplib::DataSink* sink) {
-    sink_ = sink;
-    if (sink_ == nullptr || pending_.empty()) return Status::OK();
-    std::string pending = std::move(pending_);
-    pending_.clear();
-    return Append(pending);
-  }
+  explicit ChunkFile(httplib::DataSink* sink) : sink_(sink) {}
   Status Append(std::string_view data) override {
-    if (sink_ == nullptr) {
-      pending_.append(data);
-      return Status::OK();
-    }
+    if (data.empty()) return Status::OK();
     if (!sink_->write(data.data(), data.size())) {
       return Status::IOError("the client stopped reading");
     }
@@ -41,106 +32,7 @@ class SinkFile final : public WritableFile {
   Status Close() override { return Status::OK(); }
 
  private:
-  httplib::DataSink* sink_ = nullptr;
-  std::string pending_;
-};
-
-// The fields a reader receives, and where they are in the stored schema.
-struct Projection {
-  Schema schema;
-  std::vector<size_t> columns;
-};
-
-Projection Project(const Schema& stored, const std::vector<access::WithheldField>& withheld) {
-  Projection projection;
-  for (size_t i = 0; i < stored.fields.size(); ++i) {
-    bool hidden = false;
-    for (const access::WithheldField& field : withheld)
-      hidden |= field.field == stored.fields[i].name;
-    if (hidden) continue;
-    projection.schema.fields.push_back(stored.fields[i]);
-    projection.columns.push_back(i);
-  }
-  return projection;
-}
-
-// One streamed read: the lake reader, the projection and the writer of the requested format.
-class DataStream {
- public:
-  static Result<std::shared_ptr<DataStream>> Open(ObjectStore* lake, const VersionRecord& version,
-                                                  const Descriptor& descriptor,
-                                                  Projection projection,
-                                                  format::DataFormat output) {
-    auto stream = std::shared_ptr<DataStream>(new DataStream());
-    std::optional<format::DataFormat> stored = format::DataFormatFromName(version.output_format);
-    if (!stored) return Status::Corruption(version.Ref() + ": unknown stored format");
-    format::ReadOptions read_options;
-    read_options.threads = 1;
-    read_options.batch_rows = 8192;
-    ASSIGN_OR_RAISE(stream->reader_,
-                    format::OpenBatchReader(LakeFileSystem(lake), version.object_key, *stored,
-                                            descriptor.schema, read_options));
-    stream->projection_ = std::move(projection);
-    const std::string name = version.Ref();
-    if (output == format::DataFormat::kParquet) {
-      ASSIGN_OR_RAISE(stream->parquet_, format::parquet::ParquetWriter::Make(
-                                            &stream->sink_file_, stream->projection_.schema));
-    } else {
-      auto file = std::make_unique<ForwardingFile>(&stream->sink_file_);
-      ASSIGN_OR_RAISE(
-          stream->text_,
-          output == format::DataFormat::kCsv
-              ? format::OpenCsvWriter(std::move(file), name, stream->projection_.schema)
-              : format::OpenJsonlWriter(std::move(file), name, stream->projection_.schema));
-    }
-    return stream;
-  }
-
-  // Writes the next batch (or the end) to `sink`; false stops the response (an error cut it).
-  bool Next(httplib::DataSink& sink) {
-    Status written = sink_file_.set_sink(&sink);
-    if (written.ok()) written = WriteNext(sink);
-    (void)sink_file_.set_sink(nullptr);
-    return written.ok();
-  }
-
- private:
-  // A second owner-less handle on the sink file (the text writers want to own theirs).
-  class ForwardingFile final : public WritableFile {
-   public:
-    explicit ForwardingFile(WritableFile* target) : target_(target) {}
-    Status Append(std::string_view data) override { return target_->Append(data); }
-    Status Sync() override { return Status::OK(); }
-    Status Close() override { return Status::OK(); }
-
-   private:
-    WritableFile* target_;
-  };
-
-  DataStream() = default;
-
-  Status WriteNext(httplib::DataSink& sink) {
-    format::Batch batch;
-    ASSIGN_OR_RAISE(bool more, reader_->Next(&batch));
-    if (!more) {
-      RETURN_NOT_OK(parquet_ ? parquet_->Close() : text_->Finish());
-      sink.done();
-      return Status::OK();
-    }
-    format::Batch projected;
-    projected.first_row = batch.first_row;
-    projected.num_rows = batch.num_rows;
-    for (size_t column : projection_.columns) {
-      projected.columns.push_back(std::move(batch.columns[column]));
-    }
-    return parquet_ ? parquet_->WriteBatch(projected) : text_->Write(projected);
-  }
-
-  std::unique_ptr<format::BatchReader> reader_;
-  Projection projection_;
-  SinkFile sink_file_;
-  std::unique_ptr<format::parquet::ParquetWriter> parquet_;
-  std::unique_ptr<format::BatchWriter> text_;
+  httplib::DataSink* sink_;
 };
 
 std::string ContentType(format::DataFormat format) {
@@ -175,35 +67,80 @@ Result<format::DataFormat> RequestedFormat(const RequestContext& context,
   return *format;
 }
 
-void ReadData(RequestContext& context) {
+// Everything that can refuse the read before the answer starts: the snapshot, the format, the
+// fields the reader may receive (at least one).
+struct PlannedRead {
+  ReadRequest request;
+  std::vector<access::WithheldField> withheld;
+  std::string ref;
+};
+
+Result<PlannedRead> PlanRead(RequestContext& context) {
   const std::string& name = context.Param("name");
-  Result<VersionSelector> selector = SelectorFromQuery(context);
-  if (!selector.ok()) return context.Fail(selector.status());
-  Result<VersionRecord> version = ResolveReadableVersion(
-      *context.services().catalog, name, *selector, context.services().clock->Now());
-  if (!version.ok()) return context.Fail(version.status());
-  Result<format::DataFormat> format = RequestedFormat(context, *version);
-  if (!format.ok()) return context.Fail(format.status());
-  Result<Descriptor> descriptor = ParseStoredDescriptor(*version);
-  if (!descriptor.ok()) return context.Fail(descriptor.status());
-  access::Resource resource{name, &*descriptor};
-  Result<std::vector<access::WithheldField>> withheld =
-      context.services().decider->Withheld(*context.principal(), resource);
-  if (!withheld.ok()) return context.Fail(withheld.status());
-  Result<std::shared_ptr<DataStream>> stream =
-      DataStream::Open(context.services().lake, *version, *descriptor,
-                       Project(descriptor->schema, *withheld), *format);
-  if (!stream.ok()) return context.Fail(stream.status());
-  context.Audit("read", version->Ref(), "ok",
-                "format " + std::string(format::DataFormatName(*format)) +
-                    (withheld->empty() ? "" : "; withheld " + JoinWithheld(*withheld)));
+  ASSIGN_OR_RAISE(VersionSelector selector, SelectorFromQuery(context));
+  PlannedRead plan;
+  plan.request.now = context.services().clock->Now();
+  ASSIGN_OR_RAISE(VersionRecord version, ResolveReadableVersion(*context.services().catalog, name,
+                                                                selector, plan.request.now));
+  ASSIGN_OR_RAISE(format::DataFormat data_format, RequestedFormat(context, version));
+  ASSIGN_OR_RAISE(Descriptor descriptor, StoredDescriptor(version));
+  access::Resource resource{name, &descriptor};
+  ASSIGN_OR_RAISE(plan.withheld,
+                  context.services().decider->Withheld(*context.principal(), resource));
+  if (plan.withheld.size() >= descriptor.schema.fields.size()) {
+    return Status::FailedPrecondition("nothing of " + version.Ref() + " may be delivered to '" +
+                                      context.person() + "': every field is withheld");
+  }
+  plan.request.product = name;
+  plan.request.selector.snapshot = version.snapshot;  // exactly the one access was decided on
+  plan.request.format = data_format;
+  for (const access::WithheldField& field : plan.withheld) {
+    plan.request.excluded_fields.push_back(field.field);
+  }
+  plan.request.person = context.person();
+  plan.request.threads = 1;
+  plan.ref = version.Ref();
+  return plan;
+}
+
+// Streams the planned read into `sink` and meters it; false cuts the answer off (the client
+// then sees no final chunk and knows it is incomplete).
+bool StreamRead(const ServerServices& services, const access::Principal& reader,
+                const ReadRequest& request, httplib::DataSink& sink) {
+  ChunkFile file(&sink);
+  Result<ReadResult> read = ReadVersion(*services.catalog, *services.lake, request, &file);
+  if (!read.ok()) return false;
+  usage::ReadToMeter metered{read->version.product,
+                             read->version.snapshot,
+                             reader.person,
+                             reader.teams.empty() ? "" : reader.teams.front(),
+                             static_cast<int64_t>(read->bytes),
+                             request.now};
+  // The team is given (the reader's first in mesh.yaml order), so no organisation is consulted.
+  static const Organisation kUnused;
+  Result<int64_t> recorded = usage::RecordRead(*services.catalog, kUnused, metered);
+  if (!recorded.ok()) {
+    std::cerr << "mesh serve: the read of " << read->version.Ref()
+              << " was not metered: " << recorded.status().message() << "\n";
+  }
+  sink.done();
+  return true;
+}
+
+void ReadData(RequestContext& context) {
+  Result<PlannedRead> plan = PlanRead(context);
+  if (!plan.ok()) return context.Fail(plan.status());
   context.response().status = 200;
-  context.response().set_header("X-Mesh-Ref", version->Ref());
-  context.response().set_header("X-Mesh-Withheld-Fields", JoinWithheld(*withheld));
-  std::shared_ptr<DataStream> shared = std::move(*stream);
+  context.response().set_header("X-Mesh-Ref", plan->ref);
+  context.response().set_header("X-Mesh-Withheld-Fields", JoinWithheld(plan->withheld));
+  auto shared = std::make_shared<PlannedRead>(std::move(*plan));
+  const ServerServices* services = &context.services();
+  const access::Principal reader = *context.principal();
   context.response().set_chunked_content_provider(
-      ContentType(*format),
-      [shared](size_t, httplib::DataSink& sink) { return shared->Next(sink); });
+      ContentType(*shared->request.format),
+      [shared, services, reader](size_t, httplib::DataSink& sink) {
+        return StreamRead(*services, reader, shared->request, sink);
+      });
 }
 
 }  // namespace

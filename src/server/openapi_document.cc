@@ -740,6 +740,567 @@ std::string_view OpenApiDocument() {
     }
    }
   },
+  "/api/v1/access/requests": {
+   "get": {
+    "summary": "List access requests (default: the pending ones), as mesh access list --json's requests",
+    "description": "Needs: any valid token.",
+    "parameters": [
+     {
+      "name": "status",
+      "in": "query",
+      "required": false,
+      "description": "pending (default), approved, denied or all",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "pending",
+        "approved",
+        "denied",
+        "all"
+       ]
+      }
+     },
+     {
+      "name": "product",
+      "in": "query",
+      "required": false,
+      "description": "Only this product's",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "team",
+      "in": "query",
+      "required": false,
+      "description": "Only this team's",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "person",
+      "in": "query",
+      "required": false,
+      "description": "Only those this person asked",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "decidable",
+      "in": "query",
+      "required": false,
+      "description": "true: only those the caller may decide (products they manage, asked by someone else)",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/AccessRequest"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   },
+   "post": {
+    "summary": "Ask the owners of a product for access to its data, saying why (mesh access request)",
+    "description": "Needs: request_access (any valid token). Audited as access.request.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "product": {
+          "type": "string"
+         },
+         "purpose": {
+          "type": "string"
+         },
+         "team": {
+          "type": "string",
+          "description": "One of the caller's teams (default: their only team)"
+         },
+         "level": {
+          "type": "string",
+          "description": "Default: the level reading every field needs"
+         },
+         "pii": {
+          "type": "boolean"
+         }
+        },
+        "required": [
+         "product",
+         "purpose"
+        ]
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "Recorded (status pending)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AccessRequest"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/api/v1/access/requests/{id}": {
+   "get": {
+    "summary": "One access request",
+    "description": "Needs: any valid token.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "Access request id",
+      "schema": {
+       "type": "integer"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AccessRequest"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/api/v1/access/requests/{id}/approve": {
+   "post": {
+    "summary": "Approve a pending access request; the grant is created in the same transaction (mesh access approve)",
+    "description": "Needs: manage_access on the product (its owners, or an admin). A denial is audited as the CLI's (action access.approve, target the product, outcome denied) and changes nothing. Never by the person who asked. A request-only level's grant expires after 90 days unless expires says otherwise.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "Access request id",
+      "schema": {
+       "type": "integer"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": false,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "note": {
+          "type": "string",
+          "description": "A remark kept with the decision"
+         },
+         "expires": {
+          "type": "string",
+          "description": "When the grant ends: a duration from now (90d, 12h, 30m), a date (2027-03-31) or an instant (2027-03-31T00:00:00Z)"
+         }
+        },
+        "required": []
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "Approved: the request, with grant_id",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AccessRequest"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/api/v1/access/requests/{id}/deny": {
+   "post": {
+    "summary": "Deny a pending access request, saying why (mesh access deny)",
+    "description": "Needs: manage_access on the product (its owners, or an admin). A denial is audited as the CLI's (action access.deny, target the product, outcome denied) and changes nothing.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "Access request id",
+      "schema": {
+       "type": "integer"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": false,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "reason": {
+          "type": "string",
+          "description": "Why (required; \"note\" is accepted in its place)"
+         },
+         "note": {
+          "type": "string"
+         }
+        },
+        "required": []
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "Denied: the request",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AccessRequest"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/api/v1/access/grants": {
+   "get": {
+    "summary": "List grants (default: the active ones), as mesh access list --json's grants",
+    "description": "Needs: any valid token.",
+    "parameters": [
+     {
+      "name": "product",
+      "in": "query",
+      "required": false,
+      "description": "Only this product's",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "team",
+      "in": "query",
+      "required": false,
+      "description": "Only this team's",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "all",
+      "in": "query",
+      "required": false,
+      "description": "true: also revoked and expired grants",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/Grant"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/api/v1/products/{name}/grants": {
+   "post": {
+    "summary": "Grant a team a product's data up to a level below the request-only ones (mesh access grant)",
+    "description": "Needs: manage_access on the product (its owners, or an admin). A denial is audited as the CLI's (action access.grant, target the product, outcome denied) and changes nothing. Request-only levels (restricted) are refused: they come only from an approved request.",
+    "parameters": [
+     {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "description": "Product name",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "team": {
+          "type": "string"
+         },
+         "level": {
+          "type": "string"
+         },
+         "pii": {
+          "type": "boolean"
+         },
+         "expires": {
+          "type": "string",
+          "description": "When the grant ends: a duration from now (90d, 12h, 30m), a date (2027-03-31) or an instant (2027-03-31T00:00:00Z)"
+         }
+        },
+        "required": [
+         "team",
+         "level"
+        ]
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "Granted",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Grant"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/api/v1/access/grants/{id}/revoke": {
+   "post": {
+    "summary": "Revoke a grant (mesh access revoke)",
+    "description": "Needs: manage_access on the product (its owners, or an admin). A denial is audited as the CLI's (action access.revoke, target the product, outcome denied) and changes nothing.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "Grant id",
+      "schema": {
+       "type": "integer"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": false,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "reason": {
+          "type": "string",
+          "description": "Kept in the audit log"
+         }
+        },
+        "required": []
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "Revoked: the grant",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Grant"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+
+  "/api/v1/products/{name}/diff": {
+   "post": {
+    "summary": "What publishing the descriptor in the body would change against the current version, and the bump it needs (mesh diff)",
+    "description": "Needs: any valid token. Nothing is written. The body is the descriptor's YAML; it is judged with the server's mesh.yaml and policies. 200 whether or not the declared schema_version suffices (see ok).",
+    "parameters": [
+     {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "description": "Product name (the descriptor's name)",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/yaml": {
+       "schema": {
+        "type": "string"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "As mesh diff --json: {product, file, current, current_version, proposed_version, required_bump, declared_bump, least_version, ok, affected_teams, changes: [{kind, path, before, after, message, line, column, affects}], findings}",
+      "content": {
+       "application/json": {}
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+
   "/api/v1/me": {
    "get": {
     "summary": "Who the token belongs to: person, teams, roles",
@@ -846,6 +1407,145 @@ std::string_view OpenApiDocument() {
    }
   },
   "schemas": {
+   "AccessRequest": {
+    "type": "object",
+    "required": [
+     "id",
+     "product",
+     "team",
+     "person",
+     "purpose",
+     "level",
+     "pii",
+     "status",
+     "requested_at",
+     "decided_by",
+     "decided_at",
+     "note",
+     "grant_id"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "product": {
+      "type": "string"
+     },
+     "team": {
+      "type": "string"
+     },
+     "person": {
+      "type": "string"
+     },
+     "purpose": {
+      "type": "string"
+     },
+     "level": {
+      "type": "string"
+     },
+     "pii": {
+      "type": "boolean"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "pending",
+       "approved",
+       "denied"
+      ]
+     },
+     "requested_at": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "decided_by": {
+      "type": "string"
+     },
+     "decided_at": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "format": "date-time"
+     },
+     "note": {
+      "type": "string"
+     },
+     "grant_id": {
+      "type": [
+       "integer",
+       "null"
+      ]
+     }
+    }
+   },
+   "Grant": {
+    "type": "object",
+    "required": [
+     "id",
+     "product",
+     "team",
+     "level",
+     "pii",
+     "granted_by",
+     "granted_at",
+     "expires_at",
+     "request_id",
+     "revoked_at",
+     "revoked_by",
+     "active"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "product": {
+      "type": "string"
+     },
+     "team": {
+      "type": "string"
+     },
+     "level": {
+      "type": "string"
+     },
+     "pii": {
+      "type": "boolean"
+     },
+     "granted_by": {
+      "type": "string"
+     },
+     "granted_at": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "expires_at": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "format": "date-time"
+     },
+     "request_id": {
+      "type": [
+       "integer",
+       "null"
+      ]
+     },
+     "revoked_at": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "format": "date-time"
+     },
+     "revoked_by": {
+      "type": "string"
+     },
+     "active": {
+      "type": "boolean"
+     }
+    }
+   },
    "Error": {
     "type": "object",
     "required": [

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "access/permission.h"
+#include "base/result.h"
 #include "server/api_error.h"
 
 namespace mesh::server {
@@ -29,6 +30,13 @@ struct Route {
   std::optional<access::Permission> permission;
   // The path parameter naming the product the permission is checked on; empty: mesh-wide.
   std::string product_param;
+  // When the product is not in the path but in a record the path names (an access request's or
+  // a grant's product): finds it before the handler runs (NotFound: 404). Unset: product_param.
+  std::function<Result<std::string>(const RequestContext&)> resolve_product;
+  // The audit action a denial of this route is recorded as, with the product as its target (the
+  // action the library records for the same refusal, e.g. "access.approve"); empty: the route
+  // ("POST /api/v1/...") with the request path as target.
+  std::string denial_action;
   // Largest body accepted; 0: the route takes no body (a request with one is refused).
   size_t max_body_bytes = 0;
   RouteHandler handler;

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "access/access_service.h"
 #include "access/token_service.h"
 #include "base/clock.h"
 #include "catalog/catalog.h"
@@ -22,6 +23,8 @@ struct ServerServices {
   access::TokenService* tokens = nullptr;
   const AccessDecider* decider = nullptr;
   const Clock* clock = nullptr;
+  // Requests, approvals, grants and revocations (the access routes), over the same catalog.
+  access::AccessService* access = nullptr;
 };
 
 struct ServerOptions {

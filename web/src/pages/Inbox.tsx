@@ -37,7 +37,7 @@ export function InboxPage() {
 function AccessRequests() {
   const { capabilities } = useApp();
   const has = capabilities.has('GET', ENDPOINTS.accessRequests);
-  const requests = useApi<AccessRequest[]>(has ? apiPath('/access/requests', { status: 'pending' }) : null);
+  const requests = useApi<AccessRequest[]>(has ? apiPath('/access/requests', { status: 'pending', decidable: 'true' }) : null);
   return (
     <Section title="Access requests" id="access-requests">
       {!has && <Unavailable what="Access requests" endpoint={'GET ' + ENDPOINTS.accessRequests} />}
