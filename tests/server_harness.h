@@ -348,6 +348,7 @@ class ServerHarness {
   Catalog& catalog() { return *catalog_; }
   FakeTokenService& tokens() { return *tokens_; }
   RulesDecider& decider() { return *decider_; }
+  FixedClock& clock() { return clock_; }  // the server's clock (2026-11-20T08:00:00Z at start)
   ApiServer& server() { return *server_; }
 
  private:

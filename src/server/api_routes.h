@@ -14,6 +14,10 @@ void AddPublishRoutes(RouteTable* routes);     // publish
 void AddAdminRoutes(RouteTable* routes);       // audit, tokens
 void AddContractRoutes(RouteTable* routes);    // a product's contract, who am I (web UI)
 void AddGovernanceRoutes(RouteTable* routes);  // mesh-wide findings, domains (web UI)
+// Service levels, incidents, consumer reports, notifications.
+void AddSlaRoutes(RouteTable* routes);
+// Usage and billing, maturity, doctor.
+void AddUsageRoutes(RouteTable* routes);
 // Every route group above: what ApiServer serves and what the OpenAPI test checks.
 void AddAllApiRoutes(RouteTable* routes, const Metrics* metrics);
 

@@ -23,6 +23,9 @@ void AddAllApiRoutes(RouteTable* routes, const Metrics* metrics) {
   AddAdminRoutes(routes);
   AddContractRoutes(routes);
   AddGovernanceRoutes(routes);
+  // Service levels, incidents, reports (sla_routes.cc); usage, maturity, health (usage_routes.cc).
+  AddSlaRoutes(routes);
+  AddUsageRoutes(routes);
 }
 
 namespace {
