@@ -46,7 +46,12 @@ bool IsDaily(const Descriptor& product) {
          product.sla->availability->cadence == Availability::Cadence::kDaily;
 }
 
+// A daily product whose stale data would still be published: it promises a lag and names an
+// event time, and no error-severity freshness check would reject old data.
 bool CanSlip(const Descriptor& product) {
+  for (const QualityCheck& check : product.quality) {
+    if (check.kind == CheckKind::kFreshness && check.severity == Severity::kError) return false;
+  }
   return IsDaily(product) && product.sla->max_lag_hours && product.event_time;
 }
 
@@ -159,7 +164,8 @@ class History {
     sample.seed = options_.seed * 1000003 + static_cast<uint64_t>(day) * 131 + position;
     sample.rows = options_.rows;
     sample.now = at;
-    if (Slips(product, day)) {  // stale data: older than the promised lag, published anyway
+    if (Slips(product, day) && product.sla && product.sla->max_lag_hours) {
+      // Stale data: older than the promised lag, published anyway.
       const double stale_hours = *product.sla->max_lag_hours + 12;
       sample.now = Timestamp{at.micros - static_cast<int64_t>(stale_hours * kMicrosPerHour)};
     }

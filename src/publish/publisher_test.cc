@@ -100,8 +100,8 @@ TEST_F(PublisherTest, LateDataIsPublishedAndCountedAsALagBreach) {
   EXPECT_TRUE(catalog_->ListQuarantine("orders")->empty());
   auto report = nlohmann::json::parse(catalog_->GetVersion("orders", {})->report_json);
   EXPECT_EQ(report["checks"]["sla.max_lag_hours"]["passed"], false);
-  EXPECT_EQ(report["checks"]["sla.max_lag_hours"]["severity"], "warn");
-  EXPECT_EQ(report["verdict"], "passed");
+  EXPECT_EQ(report["checks"]["sla.max_lag_hours"]["severity"], "error");
+  EXPECT_TRUE(late->reasons.empty());
 
   auto product = catalog_->GetProduct("orders");
   ASSERT_TRUE(product.ok());

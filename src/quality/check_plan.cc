@@ -354,9 +354,6 @@ class CheckPlan::Builder {
           AddCheck("sla.max_lag_hours", "lag", "now - newest " + *descriptor_.event_time, kernel);
       check.shape = ResultShape::kLag;
       check.max_age_hours = *sla.max_lag_hours;
-      // data-product.md: a version that misses max_lag_hours is published and counted as an SLA
-      // breach (the data is late, not wrong), so a failed lag check never rejects a publish.
-      check.severity = Severity::kWarn;
     }
     return Status::OK();
   }
