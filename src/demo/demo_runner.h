@@ -39,7 +39,7 @@ struct DemoOptions {
   // Days of simulated history published before the demo's own publishes (demo_history.h); 0:
   // none. The history ends the day before `now`.
   int history_days = 0;
-  int64_t history_rows = 40;  // rows per product per simulated day
+  int64_t history_rows = 60;  // rows per product per simulated day (soldier_roster needs 50)
 };
 
 // One sample data file written.

@@ -296,14 +296,15 @@ void OpenReport(RequestContext& context) {
   if (!body.ok()) return context.Fail(body.status());
   sla::NewReport report;
   report.person = context.person();
-  for (auto [field, names] :
-       {std::pair{&report.product, std::initializer_list<const char*>{"product"}},
-        std::pair{&report.title, std::initializer_list<const char*>{"title", "summary"}},
-        std::pair{&report.body, std::initializer_list<const char*>{"body", "description"}}}) {
-    Result<std::string> value = StringMember(*body, names);
-    if (!value.ok()) return context.Fail(value.status());
-    *field = std::move(*value);
+  Result<std::string> product = StringMember(*body, {"product"});
+  Result<std::string> title = StringMember(*body, {"title", "summary"});
+  Result<std::string> text = StringMember(*body, {"body", "description"});
+  for (const Status& status : {product.status(), title.status(), text.status()}) {
+    if (!status.ok()) return context.Fail(status);
   }
+  report.product = std::move(*product);
+  report.title = std::move(*title);
+  report.body = std::move(*text);
   if (report.product.empty()) {
     return context.Fail(Status::InvalidArgument("name the 'product' the report is about"));
   }
