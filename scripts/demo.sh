@@ -12,4 +12,10 @@ if command -v npm >/dev/null; then
 fi
 cmake --preset release >/dev/null
 cmake --build --preset release -j "$(nproc)" --target mesh
-exec ./build/release/mesh demo "$@"
+# Fourteen simulated days of history (publishes, reads, incidents, consumer reports) before the
+# demo's own publishes, so that `mesh maturity`, `mesh doctor` and the web UI's SLA, incident,
+# report and usage pages show a mesh with a past; pass --history 0 to skip it.
+case " $* " in
+  *" --history "* | *" --history="*) exec ./build/release/mesh demo "$@" ;;
+  *) exec ./build/release/mesh demo --history 14 "$@" ;;
+esac

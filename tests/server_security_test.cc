@@ -173,6 +173,20 @@ TEST_F(ServerSecurityTest, PersonasTimesEndpointsMatrix) {
       {"GET", "/api/v1/tokens", only({"root"})},
       {"POST", "/api/v1/tokens", only({"root"})},
       {"GET", "/metrics", only({"root"})},
+      // Service levels, incidents, reports, usage and health (sla_routes.cc, usage_routes.cc).
+      {"GET", "/api/v1/products/orders/sla",
+       only({"root", "dave", "alice", "mark", "carol", "victor", "lena"})},
+      {"GET", "/api/v1/sla", only({"root", "dave", "alice", "mark", "carol", "victor", "lena"})},
+      {"GET", "/api/v1/incidents",
+       only({"root", "dave", "alice", "mark", "carol", "victor", "lena"})},
+      {"GET", "/api/v1/reports",
+       only({"root", "dave", "alice", "mark", "carol", "victor", "lena"})},
+      {"GET", "/api/v1/notifications",
+       only({"root", "dave", "alice", "mark", "carol", "victor", "lena"})},
+      {"GET", "/api/v1/usage", only({"root", "dave"})},
+      {"GET", "/api/v1/maturity",
+       only({"root", "dave", "alice", "mark", "carol", "victor", "lena"})},
+      {"GET", "/api/v1/doctor", only({"root", "dave", "alice", "mark", "carol", "victor", "lena"})},
   };
   for (const Case& test : cases) {
     for (const std::string& person : personas) {

@@ -1,7 +1,8 @@
-// mesh demo [--workspace-dir DIR] [--out DIR] [--rows N] [--seed N] [--json]: runs the demo mesh
-// (examples/prophecy-hall) through the platform: validates it, writes deterministic sample
-// data for every product, upstream first, and publishes them on a fresh catalog and lake with
-// two planted failures (src/demo/). Later steps (serve) plug into demo::StandardDemoSteps().
+// mesh demo [--workspace-dir DIR] [--out DIR] [--rows N] [--seed N] [--history DAYS] [--json]:
+// runs the demo mesh (examples/prophecy-hall) through the platform: validates it, writes
+// deterministic sample data for every product, upstream first, optionally simulates DAYS days of
+// history, and publishes them on a fresh catalog and lake with two planted failures (src/demo/).
+// Later steps (serve) plug into demo::StandardDemoSteps().
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -21,6 +22,7 @@ struct DemoCommandOptions {
   std::string store_dir;
   int64_t rows = 200;
   uint64_t seed = 1;
+  int history_days = 0;
   bool json = false;
 };
 
@@ -68,9 +70,10 @@ int RunDemoCommand(const GlobalOptions& global, const DemoCommandOptions& option
   demo_options.rows = options.rows;
   demo_options.seed = options.seed;
   demo_options.now = *now;
+  demo_options.history_days = options.history_days;
   StderrProgress progress;
   Result<demo::DemoReport> report =
-      demo::RunDemo(demo_options, fs, &progress, demo::StandardDemoSteps());
+      demo::RunDemo(demo_options, fs, &progress, demo::StandardDemoSteps(options.history_days));
   if (!report.ok()) {
     std::cerr << "mesh demo: " << report.status().message() << "\n";
     return kExitUsage;
@@ -103,6 +106,13 @@ void SetupDemo(CLI::App& app, const GlobalOptions& global, int* exit_code) {
       ->check(CLI::Range(int64_t{1}, int64_t{1'000'000}));
   command->add_option("--seed", options->seed,
                       "Seed of the sample data (default 1); the same seed gives the same bytes");
+  command
+      ->add_option("--history", options->history_days,
+                   "Before the demo's own publishes, simulate DAYS days of history (daily "
+                   "publishes and reads, SLA ticks, incidents, consumer reports, a degrading "
+                   "domain and a slipping product) so that mesh maturity, mesh doctor and "
+                   "mesh sla report have something to judge (default 0: none)")
+      ->check(CLI::Range(0, 366));
   command->add_flag("--json", options->json,
                     "Print one JSON document: organisation, domains, validation findings, files "
                     "written (docs/cli.md)");

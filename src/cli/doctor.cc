@@ -10,7 +10,7 @@
 
 #include "cli/mesh_context.h"
 #include "cli/verb.h"
-#include "health/mesh_activity.h"
+#include "health/mesh_reports.h"
 
 namespace mesh::cli {
 namespace {
@@ -31,19 +31,12 @@ int RunDoctor(const GlobalOptions& global, const DoctorOptions& options) {
   Result<MeshContext> context = OpenMeshContext(global, options.stores);
   if (!context.ok()) return Fail(context.status());
   const Timestamp now = context->clock->Now();
-  Result<health::MeshActivity> activity = health::GatherActivity(
-      *context->catalog, Timestamp{now.micros - 2 * int64_t{options.window_days} * kMicrosPerDay},
-      now);
-  if (!activity.ok()) return Fail(activity.status());
-  health::DoctorInput input;
-  input.organisation = &*context->contents.org;
-  input.activity = &*activity;
-  input.now = now;
-  input.product_domains = context->ProductDomains();
-  input.thresholds.window_days = options.window_days;
-  std::vector<std::string> warnings;
-  input.warnings = &warnings;
-  std::vector<health::Diagnosis> diagnoses = health::Diagnose(input);
+  health::MeshReportInput input{&context->workspace, &context->contents, context->catalog.get(),
+                                now};
+  Result<health::DoctorRun> run = health::DiagnoseMesh(input, options.window_days);
+  if (!run.ok()) return Fail(run.status());
+  const std::vector<health::Diagnosis>& diagnoses = run->diagnoses;
+  const std::vector<std::string>& warnings = run->warnings;
   if (options.json) {
     std::cout << health::DiagnosesToJson(diagnoses, now, options.window_days, warnings).dump(2)
               << "\n";

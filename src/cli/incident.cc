@@ -8,12 +8,15 @@
 #include <memory>
 
 #include "cli/sla_context.h"
-#include "cli/sla_json.h"
 #include "cli/verb.h"
-#include "sla/notifier.h"
+#include "sla/sla_actions.h"
+#include "sla/sla_json.h"
 
 namespace mesh::cli {
 namespace {
+
+using sla::IncidentJson;
+using sla::Json;
 
 struct IncidentOptions {
   std::string product;
@@ -111,24 +114,13 @@ int RunShow(const GlobalOptions& global, const IncidentOptions& options) {
 
 Result<Incident> Transition(SlaContext& context, const IncidentOptions& options,
                             IncidentStatus to) {
-  ASSIGN_OR_RAISE(Incident incident, context.catalog->GetIncident(options.id));
-  ASSIGN_OR_RAISE(ProductRecord product, context.catalog->GetProduct(incident.product));
   std::string verb = to == IncidentStatus::kClosed ? "close" : "acknowledge";
-  RETURN_NOT_OK(RequireOwner(context, product, options.person,
-                             verb + " incident " + std::to_string(incident.id)));
-  IncidentTransition transition{incident.id,          to,           options.person,
-                                context.clock->Now(), options.note, {}};
-  if (to == IncidentStatus::kClosed) {
-    ASSIGN_OR_RAISE(std::vector<std::string> teams, TeamsOfProduct(*context.catalog, product));
-    std::string message = product.name + ": incident #" + std::to_string(incident.id) + " (" +
-                          std::string(BreachKindName(incident.kind)) + ") closed by " +
-                          options.person + (options.note.empty() ? "" : ": " + options.note);
-    transition.notifications = sla::DraftsFor(teams, &context.org, "incident_closed", message);
-  }
-  AuditEntry audit = PersonAudit(context, options.person,
-                                 to == IncidentStatus::kClosed ? "incident.close" : "incident.ack",
-                                 "", options.note);
-  return context.catalog->TransitionIncident(transition, audit);
+  sla::ActionContext action{context.catalog.get(), &context.org, context.clock->Now()};
+  return sla::ChangeIncident(
+      action, options.id, to, options.person, options.note, [&](const ProductRecord& product) {
+        return RequireOwner(context, product, options.person,
+                            verb + " incident " + std::to_string(options.id));
+      });
 }
 
 int RunTransition(const GlobalOptions& global, const IncidentOptions& options, IncidentStatus to) {

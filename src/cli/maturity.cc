@@ -6,13 +6,10 @@
 
 #include <iostream>
 #include <memory>
-#include <set>
 
 #include "cli/mesh_context.h"
 #include "cli/verb.h"
-#include "governance/governance.h"
-#include "governance/policy_loader.h"
-#include "health/mesh_activity.h"
+#include "health/mesh_reports.h"
 
 namespace mesh::cli {
 namespace {
@@ -28,63 +25,18 @@ int Fail(const Status& status) {
   return kExitUsage;
 }
 
-// How many of the workspace's products governance checked, and how many of them have no
-// error finding (model checks, policies, anti-patterns): what `mesh lint` would pass.
-struct GovernanceCounts {
-  int64_t governed = 0;
-  int64_t clean = 0;
-};
-
-Result<GovernanceCounts> CountCleanProducts(const MeshContext& context) {
-  ASSIGN_OR_RAISE(governance::LoadedPolicies policies,
-                  governance::LoadPolicies(context.workspace.fs(), context.workspace.root()));
-  governance::GovernanceInput input;
-  input.org = &*context.contents.org;
-  std::set<std::string_view> names;
-  for (const Descriptor& descriptor : context.contents.descriptors) {
-    if (descriptor.name.empty() || !names.insert(descriptor.name).second) continue;
-    input.products.push_back(&descriptor);
-  }
-  input.global_policy = policies.global ? &*policies.global : nullptr;
-  input.domain_policies = std::move(policies.domains);
-  input.now = context.clock->Now();
-  std::vector<Finding> findings = governance::Govern(input);
-  findings.insert(findings.end(), context.contents.findings.begin(),
-                  context.contents.findings.end());
-  std::set<std::string> files_with_errors;
-  for (const Finding& finding : findings) {
-    if (finding.severity == Severity::kError) files_with_errors.insert(finding.file);
-  }
-  GovernanceCounts counts;
-  for (const Descriptor* descriptor : input.products) {
-    ++counts.governed;
-    if (!files_with_errors.count(descriptor->file)) ++counts.clean;
-  }
-  return counts;
-}
-
 int RunMaturity(const GlobalOptions& global, const MaturityOptions& options) {
   if (options.window_days < 1) return Fail(Status::InvalidArgument("--window-days must be >= 1"));
   Result<MeshContext> context = OpenMeshContext(global, options.stores);
   if (!context.ok()) return Fail(context.status());
-  const Timestamp now = context->clock->Now();
-  Result<health::MeshActivity> activity = health::GatherActivity(
-      *context->catalog, Timestamp{now.micros - int64_t{options.window_days} * kMicrosPerDay}, now);
-  if (!activity.ok()) return Fail(activity.status());
-  Result<GovernanceCounts> counts = CountCleanProducts(*context);
-  if (!counts.ok()) return Fail(counts.status());
-  health::MaturityInput input;
-  input.organisation = &*context->contents.org;
-  input.activity = &*activity;
-  input.now = now;
-  input.governed_products = counts->governed;
-  input.clean_products = counts->clean;
-  input.thresholds.window_days = options.window_days;
-  health::MaturityVerdict verdict = health::AssessMaturity(input);
+  health::MeshReportInput input{&context->workspace, &context->contents, context->catalog.get(),
+                                context->clock->Now()};
+  Result<health::MaturityVerdict> verdict = health::AssessMeshMaturity(input, options.window_days);
+  if (!verdict.ok()) return Fail(verdict.status());
   if (options.json) {
-    std::cout << health::MaturityToJson(verdict).dump(2) << "\n";
+    std::cout << health::MaturityToJson(*verdict).dump(2) << "\n";
   } else {
-    std::cout << health::RenderMaturity(verdict);
+    std::cout << health::RenderMaturity(*verdict);
   }
   return kExitOk;
 }

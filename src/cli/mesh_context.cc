@@ -1,21 +1,16 @@
 #include "cli/mesh_context.h"
 
 #include "cli/workspace_option.h"
+#include "usage/usage_report.h"
 
 namespace mesh::cli {
 
 std::map<std::string, std::string, std::less<>> MeshContext::ProductDomains() const {
-  std::map<std::string, std::string, std::less<>> out;
-  for (const Descriptor& descriptor : contents.descriptors) {
-    if (!descriptor.name.empty()) out.emplace(descriptor.name, descriptor.domain);
-  }
-  return out;
+  return usage::ProductDomainsOf(contents);
 }
 
 std::vector<std::string> MeshContext::DomainIds() const {
-  std::vector<std::string> out;
-  for (const Domain& domain : contents.org->domains) out.push_back(domain.id);
-  return out;
+  return usage::DomainIdsOf(*contents.org);
 }
 
 Result<MeshContext> OpenMeshContext(const GlobalOptions& global, const StoreOptions& stores) {

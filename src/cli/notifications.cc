@@ -5,11 +5,14 @@
 #include <memory>
 
 #include "cli/sla_context.h"
-#include "cli/sla_json.h"
 #include "cli/verb.h"
+#include "sla/sla_json.h"
 
 namespace mesh::cli {
 namespace {
+
+using sla::Json;
+using sla::NotificationJson;
 
 struct NotificationOptions {
   std::string person;

@@ -75,12 +75,27 @@ nlohmann::ordered_json OutcomeJson(const PublishOutcome& outcome) {
   return json;
 }
 
+// A published version above its max_lag_hours is late, not wrong (data-product.md "Service
+// levels"): it stays published and counts as an SLA breach, which `mesh sla tick` turns into an
+// incident.
+void PrintLagBreach(const PublishOutcome& outcome) {
+  if (outcome.report_json.empty()) return;
+  nlohmann::json report = nlohmann::json::parse(outcome.report_json, nullptr, false);
+  if (report.is_discarded() || !report.contains("checks")) return;
+  const nlohmann::json& lag = report["checks"].value("sla.max_lag_hours", nlohmann::json());
+  if (!lag.is_object() || lag.value("passed", true) || !lag["lag_hours"].is_number()) return;
+  std::cout << "  late: lag " << lag["lag_hours"].dump() << " h is above sla.max_lag_hours "
+            << lag["max_lag_hours"].dump()
+            << " h; published, and counted as an SLA breach (mesh sla tick opens an incident)\n";
+}
+
 void PrintOutcome(const PublishOutcome& outcome, bool color) {
   switch (outcome.result) {
     case PublishResult::kPublished:
       std::cout << "published " << outcome.version->Ref() << ": " << outcome.version->row_count
                 << " rows, " << outcome.version->bytes << " bytes ("
                 << outcome.version->output_format << ") as " << outcome.version->object_key << "\n";
+      PrintLagBreach(outcome);
       break;
     case PublishResult::kRejected:
       std::cout << "rejected: the data failed its checks; quarantined as entry "

@@ -11,12 +11,15 @@
 #include <memory>
 
 #include "cli/sla_context.h"
-#include "cli/sla_json.h"
 #include "cli/verb.h"
-#include "sla/notifier.h"
+#include "sla/sla_actions.h"
+#include "sla/sla_json.h"
 
 namespace mesh::cli {
 namespace {
+
+using sla::Json;
+using sla::ReportJson;
 
 struct ReportOptions {
   std::string product;
@@ -54,46 +57,19 @@ Json WithSupport(Json json, const std::string& support) {
   return json;
 }
 
-Result<std::vector<NotificationDraft>> Drafts(SlaContext& context, const ProductRecord& product,
-                                              const std::string& extra_person,
-                                              const std::string& event,
-                                              const std::string& message) {
-  ASSIGN_OR_RAISE(std::vector<std::string> teams, TeamsOfProduct(*context.catalog, product));
-  for (const std::string& team : context.org.TeamsOf(extra_person)) {
-    if (std::find(teams.begin(), teams.end(), team) == teams.end()) teams.push_back(team);
-  }
-  return sla::DraftsFor(teams, &context.org, event, message);
-}
-
 Result<ConsumerReport> Open(SlaContext& context, const ReportOptions& options) {
   RETURN_NOT_OK(RequirePerson(context, options.person));
   if (options.title.empty()) return Status::InvalidArgument("give the report a --title");
-  ASSIGN_OR_RAISE(ProductRecord product, context.catalog->GetProduct(options.product));
-  ConsumerReport report;
-  report.product = product.name;
-  report.title = options.title;
-  report.body = options.body;
-  report.opened_by = options.person;
-  report.opened_at = context.clock->Now();
-  ASSIGN_OR_RAISE(std::vector<NotificationDraft> drafts,
-                  Drafts(context, product, options.person, "report_opened",
-                         product.name + ": " + options.person + " reported: " + options.title));
-  return context.catalog->OpenConsumerReport(
-      report, drafts, PersonAudit(context, options.person, "report.open", "", options.title));
+  sla::ActionContext action{context.catalog.get(), &context.org, context.clock->Now()};
+  return sla::OpenReport(action, {options.product, options.title, options.body, options.person});
 }
 
 Result<ConsumerReport> Resolve(SlaContext& context, const ReportOptions& options) {
-  ASSIGN_OR_RAISE(ConsumerReport report, context.catalog->GetConsumerReport(options.id));
-  ASSIGN_OR_RAISE(ProductRecord product, context.catalog->GetProduct(report.product));
-  RETURN_NOT_OK(RequireOwner(context, product, options.person,
-                             "resolve report " + std::to_string(report.id)));
-  ASSIGN_OR_RAISE(std::vector<NotificationDraft> drafts,
-                  Drafts(context, product, report.opened_by, "report_resolved",
-                         product.name + ": report #" + std::to_string(report.id) + " (" +
-                             report.title + ") resolved by " + options.person));
-  return context.catalog->ResolveConsumerReport(
-      report.id, options.person, context.clock->Now(), drafts,
-      PersonAudit(context, options.person, "report.resolve", ""));
+  sla::ActionContext action{context.catalog.get(), &context.org, context.clock->Now()};
+  return sla::ResolveReport(action, options.id, options.person, [&](const ProductRecord& product) {
+    return RequireOwner(context, product, options.person,
+                        "resolve report " + std::to_string(options.id));
+  });
 }
 
 int RunOpen(const GlobalOptions& global, const ReportOptions& options) {
@@ -177,9 +153,9 @@ int RunComment(const GlobalOptions& global, const ReportOptions& options) {
   if (!context.ok()) return FailWith("report comment", context.status());
   Status person = RequirePerson(*context, options.person);
   if (!person.ok()) return FailWith("report comment", person);
-  ReportComment comment{0, options.id, options.person, options.body, context->clock->Now()};
-  Result<ReportComment> added = context->catalog->AddReportComment(
-      comment, PersonAudit(*context, options.person, "report.comment", "", options.body));
+  sla::ActionContext action{context->catalog.get(), &context->org, context->clock->Now()};
+  Result<ReportComment> added =
+      sla::CommentOnReport(action, options.id, options.person, options.body);
   if (!added.ok()) return FailWith("report comment", added.status());
   std::cout << "comment added to report #" << options.id << "\n";
   return kExitOk;

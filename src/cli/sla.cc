@@ -8,13 +8,17 @@
 #include <memory>
 
 #include "cli/sla_context.h"
-#include "cli/sla_json.h"
 #include "cli/verb.h"
+#include "sla/sla_json.h"
+#include "sla/sla_report.h"
 #include "sla/sla_status.h"
 #include "sla/sla_tick.h"
 
 namespace mesh::cli {
 namespace {
+
+using sla::IncidentJson;
+using sla::Json;
 
 struct SlaOptions {
   std::string product;
@@ -25,83 +29,15 @@ struct SlaOptions {
   StoreOptions stores;
 };
 
-constexpr int kDefaultWindowDays = 30;
-
 std::string Fixed(double value, int decimals) {
   char text[32];
   std::snprintf(text, sizeof text, "%.*f", decimals, value);
   return text;
 }
 
-// The published products to look at: one by name, or all (optionally of one domain).
-Result<std::vector<ProductRecord>> SelectProducts(Catalog& catalog, const std::string& name,
-                                                  const std::string& domain) {
-  if (!name.empty()) {
-    ASSIGN_OR_RAISE(ProductRecord product, catalog.GetProduct(name));
-    return std::vector<ProductRecord>{product};
-  }
-  ProductFilter filter;
-  if (!domain.empty()) filter.domain = domain;
-  ASSIGN_OR_RAISE(std::vector<ProductRecord> products, catalog.ListProducts(filter));
-  std::erase_if(products, [](const ProductRecord& p) { return p.current_snapshot == 0; });
-  return products;
-}
-
-// ---- status ----
-
-struct StatusRow {
-  sla::SlaStatus status;
-  int64_t open_incidents = 0;
-};
-
-Result<StatusRow> StatusOf(SlaContext& context, const ProductRecord& product) {
-  ASSIGN_OR_RAISE(sla::SlaSubject subject, sla::LoadSlaSubject(*context.catalog, product));
-  Timestamp now = context.clock->Now();
-  ASSIGN_OR_RAISE(std::vector<PeriodEvaluation> recorded,
-                  context.catalog->ListPeriodEvaluations(
-                      product.name, Timestamp{now.micros - 9 * kMicrosPerDay}, now));
-  StatusRow row;
-  row.status =
-      sla::EvaluateStatus(product.name, subject.history, subject.quarantine, now, recorded);
-  IncidentFilter filter;
-  filter.product = product.name;
-  ASSIGN_OR_RAISE(std::vector<Incident> incidents, context.catalog->ListIncidents(filter));
-  row.open_incidents = std::count_if(incidents.begin(), incidents.end(), [](const Incident& i) {
-    return i.status != IncidentStatus::kClosed;
-  });
-  return row;
-}
-
-Json StatusJson(const StatusRow& row) {
-  const sla::SlaStatus& status = row.status;
-  Json json;
-  json["product"] = status.product;
-  json["sla"] = status.sla ? SlaJson(*status.sla) : Json(nullptr);
-  json["within_sla"] = status.within_sla;
-  json["reasons"] = status.reasons;
-  json["last_period"] = status.last_period ? PeriodJson(*status.last_period) : Json(nullptr);
-  if (status.next_deadline) {
-    json["next_deadline"] = {{"at", FormatTimestamp(status.next_deadline->at)},
-                             {"local", status.next_deadline_local},
-                             {"period", status.next_deadline->period},
-                             {"already_met_by", status.current_period_met_by.empty()
-                                                    ? Json(nullptr)
-                                                    : Json(status.current_period_met_by)}};
-  } else {
-    json["next_deadline"] = nullptr;
-  }
-  if (status.newest) {
-    json["newest"] = {
-        {"ref", status.newest->Ref()},
-        {"published_at", FormatTimestamp(status.newest->published_at)},
-        {"lag_hours", status.newest->lag_hours ? Json(*status.newest->lag_hours) : Json(nullptr)},
-        {"completeness", status.newest->completeness}};
-  } else {
-    json["newest"] = nullptr;
-  }
-  json["open_incidents"] = row.open_incidents;
-  return json;
-}
+using StatusRow = sla::ProductSlaStatus;
+using ReportRow = sla::ProductSlaReport;
+using sla::ReportWindow;
 
 void PrintStatus(const StatusRow& row) {
   const sla::SlaStatus& status = row.status;
@@ -141,16 +77,16 @@ void PrintStatus(const StatusRow& row) {
 int RunStatus(const GlobalOptions& global, const SlaOptions& options) {
   Result<SlaContext> context = OpenSlaContext(global, options.stores);
   if (!context.ok()) return FailWith("sla status", context.status());
-  auto products = SelectProducts(*context->catalog, options.product, "");
+  auto products = sla::SelectSlaProducts(*context->catalog, options.product, "");
   if (!products.ok()) return FailWith("sla status", products.status());
   Json json = Json::array();
   bool all_within = true;
   for (const ProductRecord& product : *products) {
-    Result<StatusRow> row = StatusOf(*context, product);
+    Result<StatusRow> row = sla::StatusOfProduct(*context->catalog, product, context->clock->Now());
     if (!row.ok()) return FailWith("sla status", row.status());
     all_within = all_within && row->status.within_sla;
     if (options.json) {
-      json.push_back(StatusJson(*row));
+      json.push_back(sla::SlaStatusJson(*row));
     } else {
       PrintStatus(*row);
     }
@@ -162,138 +98,14 @@ int RunStatus(const GlobalOptions& global, const SlaOptions& options) {
 
 // ---- report ----
 
-struct Window {
-  int32_t from_day = 0;
-  int32_t to_day = 0;
-  Timestamp from;  // exclusive: one microsecond before from_day starts
-  Timestamp to;    // inclusive: the last microsecond of to_day
-};
-
-Result<Window> ChooseWindow(const SlaOptions& options, Timestamp now) {
-  Window window;
-  auto parse = [](const std::string& text, const char* flag) -> Result<int32_t> {
-    std::optional<int32_t> day = ParseDate(text);
-    if (!day) {
-      return Status::InvalidArgument(std::string(flag) + " '" + text +
-                                     "' is not a date: write YYYY-MM-DD");
-    }
-    return *day;
-  };
-  int32_t today = static_cast<int32_t>(now.micros / kMicrosPerDay - (now.micros < 0 ? 1 : 0));
-  if (!options.to.empty()) {
-    ASSIGN_OR_RAISE(window.to_day, parse(options.to, "--to"));
-  } else {
-    window.to_day = today;
-  }
-  if (!options.from.empty()) {
-    ASSIGN_OR_RAISE(window.from_day, parse(options.from, "--from"));
-  } else {
-    window.from_day = window.to_day - (kDefaultWindowDays - 1);
-  }
-  if (window.from_day > window.to_day) {
-    return Status::InvalidArgument("--from " + FormatDate(window.from_day) + " is after --to " +
-                                   FormatDate(window.to_day));
-  }
-  window.from = Timestamp{int64_t{window.from_day} * kMicrosPerDay - 1};
-  window.to = Timestamp{(int64_t{window.to_day} + 1) * kMicrosPerDay - 1};
-  return window;
-}
-
-struct ReportRow {
-  ProductRecord product;
-  std::optional<Sla> sla;
-  sla::ProductEvaluation evaluation;
-};
-
-Result<ReportRow> ReportOf(SlaContext& context, const ProductRecord& product,
-                           const Window& window) {
-  ASSIGN_OR_RAISE(sla::SlaSubject subject, sla::LoadSlaSubject(*context.catalog, product));
-  ASSIGN_OR_RAISE(std::vector<PeriodEvaluation> recorded,
-                  context.catalog->ListPeriodEvaluations(product.name, window.from, window.to));
-  ReportRow row;
-  row.product = product;
-  Timestamp now = context.clock->Now();
-  if (const sla::SlaSegment* segment = subject.history.At(std::min(now, window.to))) {
-    row.sla = segment->sla;
-  }
-  row.evaluation = sla::EvaluateWindow(product.name, subject.history, subject.quarantine,
-                                       window.from, window.to, now, recorded);
-  return row;
-}
-
-int64_t CountKind(const sla::ProductEvaluation& evaluation, BreachKind kind) {
-  return std::count_if(evaluation.breaches.begin(), evaluation.breaches.end(),
-                       [kind](const sla::Breach& breach) { return breach.kind == kind; });
-}
-
-// Lowest compliance first (products without periods after those with), then most breaches.
-std::vector<const ReportRow*> WorstOffenders(const std::vector<ReportRow>& rows, size_t limit) {
-  std::vector<const ReportRow*> out;
-  for (const ReportRow& row : rows) {
-    const auto& c = row.evaluation.compliance;
-    if ((c.ratio && *c.ratio < 1.0) || !row.evaluation.breaches.empty()) out.push_back(&row);
-  }
-  std::stable_sort(out.begin(), out.end(), [](const ReportRow* a, const ReportRow* b) {
-    double ra = a->evaluation.compliance.ratio.value_or(2.0);
-    double rb = b->evaluation.compliance.ratio.value_or(2.0);
-    if (ra != rb) return ra < rb;
-    return a->evaluation.breaches.size() > b->evaluation.breaches.size();
-  });
-  if (out.size() > limit) out.resize(limit);
-  return out;
-}
-
-Json ComplianceJson(const sla::Compliance& compliance) {
-  return compliance.ratio ? Json(*compliance.ratio) : Json(nullptr);
-}
-
-Json ReportRowJson(const ReportRow& row) {
-  const sla::ProductEvaluation& evaluation = row.evaluation;
-  Json json;
-  json["product"] = row.product.name;
-  json["domain"] = row.product.domain;
-  json["owner"] = row.product.owner;
-  json["sla"] = row.sla ? SlaJson(*row.sla) : Json(nullptr);
-  json["periods"] = evaluation.compliance.periods;
-  json["met"] = evaluation.compliance.met;
-  json["missed"] = evaluation.compliance.periods - evaluation.compliance.met;
-  json["compliance"] = ComplianceJson(evaluation.compliance);
-  json["breach_counts"] = {{"late", CountKind(evaluation, BreachKind::kLate)},
-                           {"lag", CountKind(evaluation, BreachKind::kLag)},
-                           {"completeness", CountKind(evaluation, BreachKind::kCompleteness)}};
-  Json breaches = Json::array();
-  for (const sla::Breach& breach : evaluation.breaches) breaches.push_back(BreachJson(breach));
-  json["breaches"] = std::move(breaches);
-  Json missed = Json::array();
-  for (const PeriodEvaluation& period : evaluation.periods) {
-    if (!period.met) missed.push_back(PeriodJson(period));
-  }
-  json["missed_periods"] = std::move(missed);
-  return json;
-}
-
-sla::Compliance Totals(const std::vector<ReportRow>& rows, int64_t* breaches) {
-  sla::Compliance total;
-  *breaches = 0;
-  for (const ReportRow& row : rows) {
-    total.periods += row.evaluation.compliance.periods;
-    total.met += row.evaluation.compliance.met;
-    *breaches += static_cast<int64_t>(row.evaluation.breaches.size());
-  }
-  if (total.periods > 0) {
-    total.ratio = static_cast<double>(total.met) / static_cast<double>(total.periods);
-  }
-  return total;
-}
-
 std::string Percent(const sla::Compliance& compliance) {
   if (!compliance.ratio) return "n/a";
   return Fixed(*compliance.ratio * 100, 1) + "%";
 }
 
-void PrintReport(const Window& window, const std::vector<ReportRow>& rows) {
+void PrintReport(const ReportWindow& window, const std::vector<ReportRow>& rows) {
   int64_t breaches = 0;
-  sla::Compliance total = Totals(rows, &breaches);
+  sla::Compliance total = sla::TotalCompliance(rows, &breaches);
   std::cout << "SLA report " << FormatDate(window.from_day) << " .. " << FormatDate(window.to_day)
             << ": " << rows.size() << " products, " << total.met << "/" << total.periods
             << " periods met (" << Percent(total) << "), " << breaches << " breaches\n";
@@ -301,15 +113,15 @@ void PrintReport(const Window& window, const std::vector<ReportRow>& rows) {
     const sla::ProductEvaluation& e = row.evaluation;
     std::cout << "  " << row.product.name << " (" << row.product.domain << "): " << e.compliance.met
               << "/" << e.compliance.periods << " met (" << Percent(e.compliance) << "), "
-              << e.breaches.size() << " breaches (late " << CountKind(e, BreachKind::kLate)
-              << ", lag " << CountKind(e, BreachKind::kLag) << ", completeness "
-              << CountKind(e, BreachKind::kCompleteness) << ")\n";
+              << e.breaches.size() << " breaches (late " << sla::CountBreaches(e, BreachKind::kLate)
+              << ", lag " << sla::CountBreaches(e, BreachKind::kLag) << ", completeness "
+              << sla::CountBreaches(e, BreachKind::kCompleteness) << ")\n";
     for (const sla::Breach& breach : e.breaches) {
       std::cout << "    " << FormatTimestamp(breach.at) << "  " << BreachKindName(breach.kind)
                 << "  " << breach.summary << "\n";
     }
   }
-  std::vector<const ReportRow*> worst = WorstOffenders(rows, 5);
+  std::vector<const ReportRow*> worst = sla::WorstOffenders(rows, 5);
   if (!worst.empty()) std::cout << "worst offenders:\n";
   for (size_t i = 0; i < worst.size(); ++i) {
     std::cout << "  " << i + 1 << ". " << worst[i]->product.name << "  "
@@ -318,48 +130,22 @@ void PrintReport(const Window& window, const std::vector<ReportRow>& rows) {
   }
 }
 
-Json ReportJsonOf(const Window& window, Timestamp now, const std::vector<ReportRow>& rows) {
-  int64_t breaches = 0;
-  sla::Compliance total = Totals(rows, &breaches);
-  Json json;
-  json["from"] = FormatDate(window.from_day);
-  json["to"] = FormatDate(window.to_day);
-  json["now"] = FormatTimestamp(now);
-  json["totals"] = {{"products", rows.size()},
-                    {"periods", total.periods},
-                    {"met", total.met},
-                    {"missed", total.periods - total.met},
-                    {"compliance", ComplianceJson(total)},
-                    {"breaches", breaches}};
-  Json products = Json::array();
-  for (const ReportRow& row : rows) products.push_back(ReportRowJson(row));
-  json["products"] = std::move(products);
-  Json worst = Json::array();
-  for (const ReportRow* row : WorstOffenders(rows, 5)) {
-    worst.push_back({{"product", row->product.name},
-                     {"compliance", ComplianceJson(row->evaluation.compliance)},
-                     {"breaches", row->evaluation.breaches.size()}});
-  }
-  json["worst_offenders"] = std::move(worst);
-  return json;
-}
-
 int RunReport(const GlobalOptions& global, const SlaOptions& options) {
   Result<SlaContext> context = OpenSlaContext(global, options.stores);
   if (!context.ok()) return FailWith("sla report", context.status());
   Timestamp now = context->clock->Now();
-  Result<Window> window = ChooseWindow(options, now);
+  Result<ReportWindow> window = sla::ChooseReportWindow(options.from, options.to, now);
   if (!window.ok()) return FailWith("sla report", window.status());
-  auto products = SelectProducts(*context->catalog, "", options.domain);
+  auto products = sla::SelectSlaProducts(*context->catalog, "", options.domain);
   if (!products.ok()) return FailWith("sla report", products.status());
   std::vector<ReportRow> rows;
   for (const ProductRecord& product : *products) {
-    Result<ReportRow> row = ReportOf(*context, product, *window);
+    Result<ReportRow> row = sla::ReportOfProduct(*context->catalog, product, *window, now);
     if (!row.ok()) return FailWith("sla report", row.status());
     rows.push_back(std::move(*row));
   }
   if (options.json) {
-    std::cout << ReportJsonOf(*window, now, rows).dump(2) << "\n";
+    std::cout << sla::SlaReportJson(*window, now, rows).dump(2) << "\n";
   } else {
     PrintReport(*window, rows);
   }

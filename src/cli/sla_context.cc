@@ -6,6 +6,7 @@
 #include "model/descriptor_parser.h"
 #include "model/organisation_parser.h"
 #include "sla/notifier.h"
+#include "sla/sla_actions.h"
 
 namespace mesh::cli {
 
@@ -73,8 +74,7 @@ Result<std::string> SupportOf(Catalog& catalog, const std::string& product) {
 }
 
 Result<std::vector<std::string>> TeamsOfProduct(Catalog& catalog, const ProductRecord& product) {
-  ASSIGN_OR_RAISE(std::vector<std::string> consumers, catalog.ListConsumers(product.name));
-  return sla::TeamsToNotify(product.owner, consumers);
+  return sla::TeamsOfProduct(catalog, product);
 }
 
 void DeliverWebhooksNow(const SlaContext& context) {

@@ -13,6 +13,7 @@
 #include "usage/chargeback.h"
 #include "usage/prices.h"
 #include "usage/usage_meter.h"
+#include "usage/usage_report.h"
 #include "usage/usage_report_output.h"
 
 namespace mesh::cli {
@@ -36,18 +37,11 @@ int Fail(const Status& status) {
 // --prices FILE must exist; the workspace's governance/prices.yaml may be absent (usage only).
 Result<std::optional<usage::Prices>> LoadReportPrices(const MeshContext& context,
                                                       const UsageReportOptions& options) {
-  FileSystem& fs = context.workspace.fs();
-  if (!options.prices.empty()) {
-    ASSIGN_OR_RAISE(usage::Prices prices,
-                    usage::LoadPrices(fs, AbsolutePath(options.prices), options.prices));
-    return std::optional<usage::Prices>(prices);
-  }
-  std::string relative(usage::kPricesFile);
-  Result<usage::Prices> prices =
-      usage::LoadPrices(fs, context.workspace.PathOf(relative), relative);
-  if (prices.status().IsNotFound()) return std::optional<usage::Prices>();
-  if (!prices.ok()) return prices.status();
-  return std::optional<usage::Prices>(*prices);
+  if (options.prices.empty()) return usage::LoadWorkspacePrices(context.workspace);
+  ASSIGN_OR_RAISE(
+      usage::Prices prices,
+      usage::LoadPrices(context.workspace.fs(), AbsolutePath(options.prices), options.prices));
+  return std::optional<usage::Prices>(prices);
 }
 
 int RunUsageReport(const GlobalOptions& global, const UsageReportOptions& options) {
@@ -57,25 +51,23 @@ int RunUsageReport(const GlobalOptions& global, const UsageReportOptions& option
   if (!context.ok()) return Fail(context.status());
   Result<std::optional<usage::Prices>> prices = LoadReportPrices(*context, options);
   if (!prices.ok()) return Fail(prices.status());
-  usage::MeterRequest request;
+  usage::UsageReportRequest request;
   request.catalog = context->catalog.get();
+  request.contents = &context->contents;
   request.window = *window;
   request.now = context->clock->Now();
-  request.known_product_domains = context->ProductDomains();
-  request.known_domains = context->DomainIds();
-  Result<usage::UsageLedger> ledger = usage::MeterUsage(request);
-  if (!ledger.ok()) return Fail(ledger.status());
-  usage::ChargeView view =
-      options.by == "team" ? usage::ChargeView::kTeam : usage::ChargeView::kDomain;
-  Result<usage::Chargeback> chargeback =
-      usage::BuildChargeback(*ledger, *context->contents.org, *prices, view);
-  if (!chargeback.ok()) return Fail(chargeback.status());
+  request.prices = *prices;
+  request.view = options.by == "team" ? usage::ChargeView::kTeam : usage::ChargeView::kDomain;
+  Result<usage::UsageReport> report = usage::ReportUsage(request);
+  if (!report.ok()) return Fail(report.status());
+  const usage::UsageLedger& ledger = report->ledger;
+  const usage::Chargeback& chargeback = report->chargeback;
   if (options.json) {
-    std::cout << usage::UsageReportToJson(*chargeback, *ledger).dump(2) << "\n";
+    std::cout << usage::UsageReportToJson(chargeback, ledger).dump(2) << "\n";
   } else if (options.csv) {
-    std::cout << usage::UsageReportToCsv(*chargeback);
+    std::cout << usage::UsageReportToCsv(chargeback);
   } else {
-    std::cout << usage::RenderUsageReport(*chargeback, *ledger);
+    std::cout << usage::RenderUsageReport(chargeback, ledger);
   }
   return kExitOk;
 }

@@ -5,6 +5,8 @@
 #include "demo/sample_data.h"
 #include "demo/sample_writer.h"
 #include "publish/publisher.h"
+#include "sla/sla_actions.h"
+#include "sla/sla_tick.h"
 #include "usage/read_meter.h"
 
 namespace mesh::demo {
@@ -39,6 +41,28 @@ std::string PublisherOf(const Organisation& organisation, const Descriptor& prod
   return {};
 }
 
+bool IsDaily(const Descriptor& product) {
+  return product.sla && product.sla->availability &&
+         product.sla->availability->cadence == Availability::Cadence::kDaily;
+}
+
+// A daily product whose stale data would still be published: it promises a lag and names an
+// event time, and no error-severity freshness check would reject old data.
+bool CanSlip(const Descriptor& product) {
+  for (const QualityCheck& check : product.quality) {
+    if (check.kind == CheckKind::kFreshness && check.severity == Severity::kError) return false;
+  }
+  return IsDaily(product) && product.sla->max_lag_hours && product.event_time;
+}
+
+// What consumers of the reported product write, in turn.
+constexpr const char* kReportTitles[] = {
+    "yesterday's numbers do not add up with the upstream totals",
+    "rows for the east wall sector are missing since the last publish",
+    "the same records appear twice in this morning's version",
+    "values look shifted by one day",
+};
+
 class History {
  public:
   History(const HistoryOptions& options, DemoProgress* progress)
@@ -54,6 +78,7 @@ class History {
     report_.days = options_.days;
     report_.degrading_domain = options_.degrading_domain.empty() ? products_[order_.back()].domain
                                                                  : options_.degrading_domain;
+    if (options_.plant_service_trouble) ChooseTroubledProducts();
     RETURN_NOT_OK(options_.workspace->fs().CreateDirs(options_.data_dir));
     for (int day = 0; day < options_.days; ++day) RETURN_NOT_OK(RunDay(day));
     return report_;
@@ -67,16 +92,66 @@ class History {
                      static_cast<int64_t>(position) * 60 * kMicrosPerSecond};
   }
 
+  bool InSecondHalf(int day) const { return day >= options_.days / 2; }
+
+  // The first product of generation order that `fits`, preferring those with consumer teams.
+  template <typename Fits>
+  std::string FirstProduct(Fits fits) const {
+    for (bool need_consumers : {true, false}) {
+      for (size_t index : order_) {
+        const Descriptor& product = products_[index];
+        if ((!need_consumers || !product.consumer_teams.empty()) && fits(product)) {
+          return product.name;
+        }
+      }
+    }
+    return {};
+  }
+
+  void ChooseTroubledProducts() {
+    const std::string& degrading = report_.degrading_domain;
+    report_.slipping_product = !options_.slipping_product.empty()
+                                   ? options_.slipping_product
+                                   : FirstProduct([&](const Descriptor& p) {
+                                       return CanSlip(p) && p.domain != degrading;
+                                     });
+    report_.reported_product = options_.reported_product;
+    if (report_.reported_product.empty()) {
+      report_.reported_product = FirstProduct(
+          [&](const Descriptor& p) { return p.domain == degrading && !p.consumer_teams.empty(); });
+    }
+    if (report_.reported_product.empty()) {
+      report_.reported_product = FirstProduct([&](const Descriptor& p) {
+        return p.name != report_.slipping_product && !p.consumer_teams.empty();
+      });
+    }
+  }
+
+  bool Slips(const Descriptor& product, int day) const {
+    return InSecondHalf(day) && product.name == report_.slipping_product;
+  }
+
   bool Degrades(const Descriptor& product, int day, size_t position) const {
     return product.domain == report_.degrading_domain && day >= options_.days / 2 &&
            (day + static_cast<int>(position)) % 3 != 0;
   }
 
+  // The instant a day ends: its tick, after every publish of the day.
+  Timestamp DayEnd(int day) const {
+    return Timestamp{options_.end.micros - int64_t{options_.days - 1 - day} * kMicrosPerDay};
+  }
+
   Status RunDay(int day) {
     for (size_t position = 0; position < order_.size(); ++position) {
       const Descriptor& product = products_[order_[position]];
+      if (Slips(product, day) && day % 2 == 1) {
+        ++report_.skipped;  // nothing published for this period: a `late` breach
+        continue;
+      }
       RETURN_NOT_OK(PublishOne(product, day, position));
     }
+    RETURN_NOT_OK(ReportProblems(day));
+    RETURN_NOT_OK(TickAndRespond(day));
     progress_->Line("day " + std::to_string(day + 1) + "/" + std::to_string(options_.days) + ": " +
                     std::to_string(report_.published) + " published, " +
                     std::to_string(report_.rejected) + " rejected so far");
@@ -89,6 +164,11 @@ class History {
     sample.seed = options_.seed * 1000003 + static_cast<uint64_t>(day) * 131 + position;
     sample.rows = options_.rows;
     sample.now = at;
+    if (Slips(product, day) && product.sla && product.sla->max_lag_hours) {
+      // Stale data: older than the promised lag, published anyway.
+      const double stale_hours = *product.sla->max_lag_hours + 12;
+      sample.now = Timestamp{at.micros - static_cast<int64_t>(stale_hours * kMicrosPerHour)};
+    }
     std::optional<SampleDefect> defect;
     if (Degrades(product, day, position)) defect = DefectFor(product);
     if (defect) sample.defects.push_back(*defect);
@@ -129,6 +209,10 @@ class History {
         break;
     }
     ++report_.published;
+    const std::optional<double>& lag = outcome.version->lag_hours;
+    if (lag && product.sla && product.sla->max_lag_hours && *lag > *product.sla->max_lag_hours) {
+      ++report_.late_data;
+    }
     samples_.Add(std::move(table));
     return ReadByConsumers(product, *outcome.version, at);
   }
@@ -147,6 +231,75 @@ class History {
     return Status::OK();
   }
 
+  sla::ActionContext Actions(Timestamp at) const { return {options_.catalog, &organisation_, at}; }
+
+  // Every day of the second half, a consumer reports a problem with the reported product; its
+  // owners resolve the first report the day after and let the others pile up.
+  Status ReportProblems(int day) {
+    if (report_.reported_product.empty() || !InSecondHalf(day)) return Status::OK();
+    const Descriptor* product = options_.contents->FindByName(report_.reported_product);
+    if (product == nullptr) {
+      return Status::InvalidArgument("no product '" + report_.reported_product + "' to report on");
+    }
+    if (Result<ProductRecord> published = options_.catalog->GetProduct(product->name);
+        !published.ok()) {
+      return Status::OK();  // never published: nothing to report on yet
+    }
+    const Timestamp at{DayEnd(day).micros - 30 * 60 * kMicrosPerSecond};
+    if (report_.reports_opened == 1 && first_report_) {
+      auto owners_only = [](const ProductRecord&) { return Status::OK(); };
+      RETURN_NOT_OK(sla::ResolveReport(Actions(at), *first_report_,
+                                       PublisherOf(organisation_, *product), owners_only)
+                        .status());
+      ++report_.reports_resolved;
+      first_report_.reset();
+    }
+    std::string reporter;
+    for (const std::string& team : product->consumer_teams) {
+      if (reporter.empty()) reporter = ReaderOf(organisation_, team);
+    }
+    if (reporter.empty()) return Status::OK();
+    const size_t titles = sizeof kReportTitles / sizeof kReportTitles[0];
+    sla::NewReport report{product->name, kReportTitles[report_.reports_opened % titles],
+                          "Seen in the version of " +
+                              FormatDate(static_cast<int32_t>(at.micros / kMicrosPerDay)) + ".",
+                          reporter};
+    ASSIGN_OR_RAISE(ConsumerReport opened, sla::OpenReport(Actions(at), report));
+    if (report_.reports_opened == 0) first_report_ = opened.id;
+    ++report_.reports_opened;
+    return Status::OK();
+  }
+
+  // The day's SLA tick; owners close each new incident the same day, except the slipping
+  // product's, which they acknowledge and leave open.
+  Status TickAndRespond(int day) {
+    const Timestamp at = DayEnd(day);
+    FixedClock tick_clock(at);
+    sla::TickRequest tick;
+    tick.catalog = options_.catalog;
+    tick.org = &organisation_;
+    tick.clock = &tick_clock;
+    ASSIGN_OR_RAISE(sla::TickReport ticked, sla::RunSlaTick(tick));
+    auto owners_only = [](const ProductRecord&) { return Status::OK(); };
+    for (const sla::ProductTick& product : ticked.products) {
+      const Descriptor* descriptor = options_.contents->FindByName(product.product);
+      const std::string owner = descriptor ? PublisherOf(organisation_, *descriptor) : "";
+      for (const Incident& incident : product.opened) {
+        ++report_.incidents_opened;
+        if (owner.empty()) continue;
+        const bool slipping = product.product == report_.slipping_product;
+        const IncidentStatus to =
+            slipping ? IncidentStatus::kAcknowledged : IncidentStatus::kClosed;
+        const std::string note = slipping ? "the upstream ledger arrives late; catching up"
+                                          : "republished with the next delivery";
+        RETURN_NOT_OK(
+            sla::ChangeIncident(Actions(at), incident.id, to, owner, note, owners_only).status());
+        ++(slipping ? report_.incidents_acknowledged : report_.incidents_closed);
+      }
+    }
+    return Status::OK();
+  }
+
   const HistoryOptions& options_;
   const Organisation& organisation_;
   const std::vector<Descriptor>& products_;
@@ -155,6 +308,7 @@ class History {
   std::vector<size_t> order_;
   SampleCatalog samples_;
   HistoryReport report_;
+  std::optional<int64_t> first_report_;  // opened, to be resolved the day after
 };
 
 }  // namespace

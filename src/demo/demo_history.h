@@ -2,12 +2,21 @@
 // product of the workspace is published once a simulated day, for `days` days up to `end`,
 // through the real publish path (Publish with a fixed clock set to each publish instant), with
 // fresh deterministic sample data each day; the consumer teams of each product then read it
-// (recorded by the read meter, usage/read_meter.h). Planted on purpose, so that `mesh doctor`
-// and `mesh maturity` have something to say:
+// (recorded by the read meter, usage/read_meter.h). After each day an SLA tick (sla/sla_tick.h)
+// records the day's periods and opens an incident per breach, and the owners act on them
+// (sla/sla_actions.h). Planted on purpose, so that `mesh doctor` and `mesh maturity` have
+// something to say:
 //  - one domain degrades: in the second half of the history, two of every three of its publishes
 //    carry null values in a required field and are quarantined (failure_rate_rising);
+//  - one product slips (plant_service_trouble): in the second half it skips every other day
+//    (missed periods: `late` incidents, sla_compliance_falling) and publishes data older than its
+//    max_lag_hours on the others (published all the same: `lag` incidents, late_publishes); its
+//    owners acknowledge its incidents and leave them open, while other products' incidents are
+//    closed by their owners the day they open;
+//  - consumer reports pile up on one product (plant_service_trouble): every day of the second
+//    half a consumer reports a problem; the owners resolve only the first (reports_piling_up);
 //  - the products that lack an owner, docs or SLA in the mesh keep lacking them.
-// Late publishes and consumer reports come from the service-level module once it lands.
+// Products are published once a day, so an hourly SLA misses most of its periods.
 // Thread-compatible: one run per catalog.
 #pragma once
 
@@ -35,6 +44,12 @@ struct HistoryOptions {
   int64_t rows = 40;
   uint64_t seed = 1;
   std::string degrading_domain;  // empty: the domain of the last product in generation order
+  bool plant_service_trouble = true;
+  // Empty: the first daily product in generation order outside the degrading domain that
+  // promises max_lag_hours and names an event_time (consumed products first).
+  std::string slipping_product;
+  // Empty: the first product with a consumer team, of the degrading domain if it has one.
+  std::string reported_product;
 };
 
 struct HistoryReport {
@@ -45,6 +60,15 @@ struct HistoryReport {
   int64_t refused = 0;
   int64_t reads = 0;
   std::vector<std::string> refusals;  // product and first reason, for each refused publish
+  std::string slipping_product;       // empty when none was planted
+  std::string reported_product;
+  int64_t skipped = 0;    // publishes the slipping product left out
+  int64_t late_data = 0;  // versions published above their max_lag_hours
+  int64_t incidents_opened = 0;
+  int64_t incidents_acknowledged = 0;
+  int64_t incidents_closed = 0;
+  int64_t reports_opened = 0;
+  int64_t reports_resolved = 0;
 };
 
 Result<HistoryReport> SimulateHistory(const HistoryOptions& options, DemoProgress* progress);

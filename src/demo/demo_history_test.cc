@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <map>
 
 #include "catalog/sqlite_catalog.h"
 #include "health/doctor.h"
@@ -105,7 +106,10 @@ TEST_F(DemoHistoryTest, PublishesEveryDayAndTheDegradingDomainFailsOnlyLater) {
   auto report = Simulate(6);
   ASSERT_TRUE(report.ok()) << report.status();
   for (const std::string& refusal : report->refusals) ADD_FAILURE() << refusal;
-  EXPECT_EQ(report->published + report->rejected, 12);
+  // orders slips in the second half (days 3..5): it skips days 3 and 5.
+  EXPECT_EQ(report->slipping_product, "orders");
+  EXPECT_EQ(report->skipped, 2);
+  EXPECT_EQ(report->published + report->rejected, 10);
   // campaigns publishes first each day (position 0); of days 3..5, days 4 and 5 degrade.
   EXPECT_EQ(report->rejected, 2);
   auto quarantine = catalog_->ListQuarantine("").ValueOr({});
@@ -115,7 +119,7 @@ TEST_F(DemoHistoryTest, PublishesEveryDayAndTheDegradingDomainFailsOnlyLater) {
     EXPECT_EQ(entry.product, "campaigns");
     EXPECT_GT(entry.at, second_half);
   }
-  EXPECT_EQ(catalog_->ListVersions("orders").ValueOr({}).size(), 6u);
+  EXPECT_EQ(catalog_->ListVersions("orders").ValueOr({}).size(), 4u);
   // Each published version is read once by each consumer team.
   EXPECT_EQ(report->reads, report->published);
   auto reads = catalog_->ListReads({}).ValueOr({});
@@ -123,6 +127,40 @@ TEST_F(DemoHistoryTest, PublishesEveryDayAndTheDegradingDomainFailsOnlyLater) {
   EXPECT_EQ(reads.front().product, "campaigns");
   EXPECT_EQ(reads.front().team, "team-sales");
   EXPECT_EQ(reads.front().person, "alice");
+}
+
+TEST_F(DemoHistoryTest, TicksOpenIncidentsAndConsumersReportProblems) {
+  auto report = Simulate(6);
+  ASSERT_TRUE(report.ok()) << report.status();
+  // Day 4's orders are older than its 24 h lag: published, and a `lag` incident.
+  EXPECT_EQ(report->late_data, 1);
+  auto incidents = catalog_->ListIncidents({}).ValueOr({});
+  ASSERT_EQ(static_cast<int64_t>(incidents.size()), report->incidents_opened);
+  EXPECT_EQ(report->incidents_opened, report->incidents_acknowledged + report->incidents_closed);
+  std::map<std::string, int> orders_by_kind;
+  for (const Incident& incident : incidents) {
+    if (incident.product == "orders") {
+      ++orders_by_kind[std::string(BreachKindName(incident.kind))];
+      EXPECT_EQ(incident.status, IncidentStatus::kAcknowledged) << incident.summary;
+      EXPECT_EQ(incident.acknowledged_by, "alice");
+    } else {
+      EXPECT_EQ(incident.status, IncidentStatus::kClosed) << incident.summary;
+    }
+  }
+  EXPECT_EQ(orders_by_kind, (std::map<std::string, int>{{"lag", 1}, {"late", 1}}));
+  // campaigns' consumers (team-sales: alice) report a problem each day of the second half; its
+  // owners (analytics: carol) resolve the first.
+  EXPECT_EQ(report->reported_product, "campaigns");
+  auto reports = catalog_->ListConsumerReports("").ValueOr({});
+  ASSERT_EQ(reports.size(), 3u);
+  int open = 0;
+  for (const ConsumerReport& consumer_report : reports) {
+    EXPECT_EQ(consumer_report.product, "campaigns");
+    EXPECT_EQ(consumer_report.opened_by, "alice");
+    open += consumer_report.status == ReportStatus::kOpen;
+  }
+  EXPECT_EQ(open, 2);
+  EXPECT_EQ(report->reports_resolved, 1);
 }
 
 TEST_F(DemoHistoryTest, DoctorAndMaturityHaveAVerdictOnTheHistory) {
@@ -139,12 +177,14 @@ TEST_F(DemoHistoryTest, DoctorAndMaturityHaveAVerdictOnTheHistory) {
   doctor.thresholds.window_days = 3;
   std::vector<health::Diagnosis> diagnoses = health::Diagnose(doctor);
   // The rejected publishes of the last days show twice: as marketing's rising failure rate and
-  // as the availability periods campaigns then missed.
-  ASSERT_EQ(diagnoses.size(), 2u) << health::RenderDiagnoses(diagnoses);
+  // as the availability periods campaigns then missed; orders' stale data as late publishes.
+  ASSERT_EQ(diagnoses.size(), 3u) << health::RenderDiagnoses(diagnoses);
   EXPECT_EQ(diagnoses[0].kind, "failure_rate_rising");
   EXPECT_EQ(diagnoses[0].subject, "marketing");
-  EXPECT_EQ(diagnoses[1].kind, "sla_compliance_falling");
-  EXPECT_EQ(diagnoses[1].subject, "campaigns");
+  EXPECT_EQ(diagnoses[1].kind, "late_publishes");
+  EXPECT_EQ(diagnoses[1].subject, "orders");
+  EXPECT_EQ(diagnoses[2].kind, "sla_compliance_falling");
+  EXPECT_EQ(diagnoses[2].subject, "campaigns");
 
   health::MaturityInput maturity;
   maturity.organisation = &*contents_.org;
@@ -168,7 +208,7 @@ TEST_F(DemoHistoryTest, TheSameSeedGivesTheSameHistory) {
     return out;
   };
   std::vector<std::string> before = hashes();
-  ASSERT_EQ(before.size(), 3u);
+  ASSERT_EQ(before.size(), 2u);  // orders slips on day 1 (the second half)
   EXPECT_NE(before[0], before[1]) << "each day publishes fresh data";
   TearDown();
   SetUp();  // a fresh workspace and catalog

@@ -23,13 +23,6 @@ Status RemoveFilesBelow(FileSystem& fs, const std::string& path) {
   return Status::OK();
 }
 
-// The stores of the demo, made fresh.
-struct DemoStores {
-  std::unique_ptr<Catalog> catalog;
-  std::unique_ptr<ObjectStore> lake;
-  std::string openlineage_dir;
-};
-
 Result<DemoStores> OpenFreshStores(DemoContext* context) {
   FileSystem& fs = *context->fs;
   std::string dir = context->options.store_dir;
@@ -132,7 +125,8 @@ class PublishStep final : public DemoStep {
   std::string_view Name() const override { return "publish"; }
 
   Status Run(DemoContext* context) override {
-    ASSIGN_OR_RAISE(DemoStores stores, OpenFreshStores(context));
+    ASSIGN_OR_RAISE(DemoStores * opened, DemoStoresOf(context));
+    DemoStores& stores = *opened;
     context->progress->Line("publishing into " + context->report.catalog_uri + " and " +
                             context->report.lake_uri);
     const FixedClock clock(context->options.now);
@@ -320,6 +314,14 @@ Result<std::string> RemoveFieldWithMinorBump(const std::string& descriptor_yaml,
     return Status::InvalidArgument(descriptor.file + ": no list entry '" + entry + "' to remove");
   }
   return out;
+}
+
+Result<DemoStores*> DemoStoresOf(DemoContext* context) {
+  if (!context->stores) {
+    ASSIGN_OR_RAISE(DemoStores stores, OpenFreshStores(context));
+    context->stores = std::move(stores);
+  }
+  return &*context->stores;
 }
 
 std::unique_ptr<DemoStep> MakePublishStep() { return std::make_unique<PublishStep>(); }

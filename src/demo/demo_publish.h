@@ -27,6 +27,9 @@ inline constexpr std::string_view kMajorBumpDemoField = "missions_ended";
 
 std::unique_ptr<DemoStep> MakePublishStep();
 
+// The demo's stores: opened fresh (emptied) by the first step that asks, then shared.
+Result<DemoStores*> DemoStoresOf(DemoContext* context);
+
 // `descriptor_yaml` without the list entry of field `field` (from its "- name: <field>" line to
 // the next entry or the end of the list), and with schema_version raised by a minor bump only.
 // InvalidArgument when the field's entry is not found.

@@ -108,6 +108,40 @@ void PrintPublishes(std::ostream& out, const DemoReport& report) {
   }
 }
 
+void PrintHistory(std::ostream& out, const DemoReport& report) {
+  if (!report.history) return;
+  const DemoHistory& h = *report.history;
+  out << "  history:      " << h.days << " simulated days: " << h.published << " published, "
+      << h.rejected << " rejected, " << h.refused << " refused, " << h.reads << " reads; "
+      << h.incidents_opened << " incidents (" << h.incidents_closed << " closed), "
+      << h.reports_opened << " consumer reports (" << h.reports_resolved << " resolved)\n";
+  out << "    planted: domain " << h.degrading_domain << " fails its checks more often";
+  if (!h.slipping_product.empty()) {
+    out << "; " << h.slipping_product << " misses " << h.skipped << " days and publishes "
+        << h.late_data << " versions late";
+  }
+  if (!h.reported_product.empty()) out << "; reports pile up on " << h.reported_product;
+  out << "\n    see: mesh maturity, mesh doctor, mesh sla report, mesh incident list, mesh report "
+         "list\n";
+}
+
+nlohmann::json HistoryJson(const DemoHistory& h) {
+  return {{"days", h.days},
+          {"degrading_domain", h.degrading_domain},
+          {"slipping_product", h.slipping_product},
+          {"reported_product", h.reported_product},
+          {"published", h.published},
+          {"rejected", h.rejected},
+          {"refused", h.refused},
+          {"skipped", h.skipped},
+          {"late_data", h.late_data},
+          {"reads", h.reads},
+          {"incidents_opened", h.incidents_opened},
+          {"incidents_closed", h.incidents_closed},
+          {"reports_opened", h.reports_opened},
+          {"reports_resolved", h.reports_resolved}};
+}
+
 nlohmann::json FindingsJson(const std::vector<Finding>& findings) {
   nlohmann::json list = nlohmann::json::array();
   for (const Finding& finding : findings) {
@@ -129,6 +163,7 @@ void PrintDemoSummary(std::ostream& out, const DemoReport& report) {
   PrintOrganisation(out, report);
   PrintFindings(out, report);
   PrintFiles(out, report);
+  PrintHistory(out, report);
   PrintPublishes(out, report);
   if (!report.stopped_because.empty()) out << "stopped: " << report.stopped_because << "\n";
 }
@@ -163,6 +198,7 @@ nlohmann::json DemoReportToJson(const DemoReport& report) {
   }
   json["catalog"] = report.catalog_uri;
   json["lake"] = report.lake_uri;
+  json["history"] = report.history ? HistoryJson(*report.history) : nlohmann::json(nullptr);
   json["publishes"] = nlohmann::json::array();
   for (const DemoPublish& publish : report.publishes) {
     json["publishes"].push_back(

@@ -14,7 +14,9 @@
 #include "base/filesystem.h"
 #include "base/result.h"
 #include "base/time.h"
+#include "catalog/catalog.h"
 #include "demo/sample_data.h"
+#include "lake/object_store.h"
 #include "model/finding.h"
 #include "model/workspace.h"
 
@@ -34,6 +36,10 @@ struct DemoOptions {
   // Where the publish step keeps its catalog (catalog.db), lake (lake/) and OpenLineage events
   // (openlineage/), made fresh on every run; empty: <workspace_dir>/.mesh.
   std::string store_dir;
+  // Days of simulated history published before the demo's own publishes (demo_history.h); 0:
+  // none. The history ends the day before `now`.
+  int history_days = 0;
+  int64_t history_rows = 60;  // rows per product per simulated day (soldier_roster needs 50)
 };
 
 // One sample data file written.
@@ -71,6 +77,24 @@ struct DemoDomain {
   std::vector<std::string> products;
 };
 
+// What the history step simulated (demo_history.h HistoryReport).
+struct DemoHistory {
+  int days = 0;
+  std::string degrading_domain;
+  std::string slipping_product;
+  std::string reported_product;
+  int64_t published = 0;
+  int64_t rejected = 0;
+  int64_t refused = 0;
+  int64_t skipped = 0;
+  int64_t late_data = 0;
+  int64_t reads = 0;
+  int64_t incidents_opened = 0;
+  int64_t incidents_closed = 0;
+  int64_t reports_opened = 0;
+  int64_t reports_resolved = 0;
+};
+
 struct DemoReport {
   std::string workspace;
   std::string organisation;
@@ -88,6 +112,7 @@ struct DemoReport {
   std::vector<DemoFile> files;
   std::string catalog_uri;  // set by the publish step
   std::string lake_uri;
+  std::optional<DemoHistory> history;  // set by the history step
   std::vector<DemoPublish> publishes;
   std::vector<std::string> steps_run;
   std::string stopped_because;  // set when a step found the mesh unfit to go on
@@ -103,6 +128,13 @@ class DemoProgress {
   virtual void Line(std::string_view text) = 0;
 };
 
+// The catalog, lake and OpenLineage folder the demo publishes into (DemoOptions::store_dir).
+struct DemoStores {
+  std::unique_ptr<Catalog> catalog;
+  std::unique_ptr<ObjectStore> lake;
+  std::string openlineage_dir;
+};
+
 struct DemoContext {
   DemoOptions options;
   std::shared_ptr<FileSystem> fs;
@@ -110,6 +142,7 @@ struct DemoContext {
   std::optional<Workspace> workspace;  // set by the validate step
   WorkspaceContents contents;          // set by the validate step
   SampleCatalog samples;               // set by the generate step
+  std::optional<DemoStores> stores;    // opened fresh by the first step that publishes
   DemoReport report;
 };
 

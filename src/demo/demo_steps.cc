@@ -140,10 +140,11 @@ class GenerateStep final : public DemoStep {
 std::unique_ptr<DemoStep> MakeValidateStep() { return std::make_unique<ValidateStep>(); }
 std::unique_ptr<DemoStep> MakeGenerateStep() { return std::make_unique<GenerateStep>(); }
 
-std::vector<std::unique_ptr<DemoStep>> StandardDemoSteps() {
+std::vector<std::unique_ptr<DemoStep>> StandardDemoSteps(int history_days) {
   std::vector<std::unique_ptr<DemoStep>> steps;
   steps.push_back(MakeValidateStep());
   steps.push_back(MakeGenerateStep());
+  if (history_days > 0) steps.push_back(MakeHistoryStep());
   steps.push_back(MakePublishStep());
   return steps;
 }

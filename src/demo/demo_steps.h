@@ -6,6 +6,9 @@
 //   generate  writes deterministic sample data for every product (sample_data.h) into
 //             <out>/data/<product>.<csv|jsonl|parquet> (its output_format), upstream products
 //             first, so referential checks hold.
+//   history   (only with DemoOptions::history_days) publishes DAYS simulated days before the
+//             demo's instant, with reads, SLA ticks, incidents and consumer reports
+//             (demo_history.h), into the stores the publish step then uses.
 //   publish   publishes every product and two planted failures (demo_publish.h).
 // Thread-compatible.
 #pragma once
@@ -20,7 +23,10 @@ namespace mesh::demo {
 std::unique_ptr<DemoStep> MakeValidateStep();
 std::unique_ptr<DemoStep> MakeGenerateStep();
 
-// validate, generate, publish.
-std::vector<std::unique_ptr<DemoStep>> StandardDemoSteps();
+std::unique_ptr<DemoStep> MakeHistoryStep();
+
+// validate, generate, publish; with history between generate and publish when `history_days`
+// is above 0.
+std::vector<std::unique_ptr<DemoStep>> StandardDemoSteps(int history_days = 0);
 
 }  // namespace mesh::demo

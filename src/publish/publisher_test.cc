@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "publish/publish_fixture_test.h"
+#include "sla/evaluator.h"
+#include "sla/sla_tick.h"
 
 namespace mesh {
 namespace {
@@ -83,6 +85,34 @@ TEST_F(PublisherTest, FailedErrorCheckQuarantinesAndKeepsThePreviousVersion) {
   auto exists = memory_->Exists(entry->object_key);  // the rejected data is kept for review
   ASSERT_TRUE(exists.ok());
   EXPECT_TRUE(*exists);
+}
+
+// data-product.md "Service levels": a version that misses max_lag_hours is published and counted
+// as an SLA breach (the data is late, not wrong); only completeness rejects.
+TEST_F(PublisherTest, LateDataIsPublishedAndCountedAsALagBreach) {
+  clock_.Advance(30 * kMicrosPerHour);  // newest event 07:00 on the 20th: 31 h > 24 h promised
+  auto late = Run("good.csv");
+  ASSERT_TRUE(late.ok()) << late.status().ToString();
+  ASSERT_EQ(late->result, PublishResult::kPublished) << late->reasons.size();
+  ASSERT_TRUE(late->version->lag_hours);
+  EXPECT_DOUBLE_EQ(*late->version->lag_hours, 31.0);
+  EXPECT_EQ(CurrentSnapshot(), 1);
+  EXPECT_TRUE(catalog_->ListQuarantine("orders")->empty());
+  auto report = nlohmann::json::parse(catalog_->GetVersion("orders", {})->report_json);
+  EXPECT_EQ(report["checks"]["sla.max_lag_hours"]["passed"], false);
+  EXPECT_EQ(report["checks"]["sla.max_lag_hours"]["severity"], "error");
+  EXPECT_TRUE(late->reasons.empty());
+
+  auto product = catalog_->GetProduct("orders");
+  ASSERT_TRUE(product.ok());
+  auto subject = sla::LoadSlaSubject(*catalog_, *product);
+  ASSERT_TRUE(subject.ok()) << subject.status().ToString();
+  std::vector<sla::Breach> breaches =
+      sla::VersionBreaches(subject->history, subject->quarantine, Timestamp{0}, clock_.Now());
+  ASSERT_EQ(breaches.size(), 1u);
+  EXPECT_EQ(breaches[0].kind, BreachKind::kLag);
+  EXPECT_EQ(breaches[0].key, "lag:1");
+  EXPECT_EQ(breaches[0].subject, "orders@1.2.0#1");
 }
 
 TEST_F(PublisherTest, RejectedAndRefusedPublishesWriteAFailRunEvent) {

@@ -16,6 +16,10 @@ void AddContractRoutes(RouteTable* routes);    // a product's contract, who am I
 void AddGovernanceRoutes(RouteTable* routes);  // mesh-wide findings, domains (web UI)
 void AddAccessRoutes(RouteTable* routes);      // access requests, approvals, grants, revocations
 void AddDiffRoutes(RouteTable* routes);        // what publishing a descriptor would change
+// Service levels, incidents, consumer reports, notifications.
+void AddSlaRoutes(RouteTable* routes);
+// Usage and billing, maturity, doctor.
+void AddUsageRoutes(RouteTable* routes);
 // Every route group above: what ApiServer serves and what the OpenAPI test checks.
 void AddAllApiRoutes(RouteTable* routes, const Metrics* metrics);
 

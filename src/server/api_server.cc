@@ -25,6 +25,9 @@ void AddAllApiRoutes(RouteTable* routes, const Metrics* metrics) {
   AddGovernanceRoutes(routes);
   AddAccessRoutes(routes);
   AddDiffRoutes(routes);
+  // Service levels, incidents, reports (sla_routes.cc); usage, maturity, health (usage_routes.cc).
+  AddSlaRoutes(routes);
+  AddUsageRoutes(routes);
 }
 
 namespace {

@@ -1356,6 +1356,647 @@ std::string_view OpenApiDocument() {
     "description": "Needs: any valid token."
    }
   },
+  "/api/v1/products/{name}/sla": {
+   "get": {
+    "summary": "A product's SLA status now, compliance and breaches over a window",
+    "description": "Needs: any valid token.",
+    "parameters": [
+     {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "from",
+      "in": "query",
+      "required": false,
+      "description": "First day (YYYY-MM-DD, UTC); default: 29 days before 'to'",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": false,
+      "description": "Last day (YYYY-MM-DD, UTC); default: today",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "as mesh sla status NAME --json, with status (met, breached, none), target, window, report (one product of mesh sla report --json) and history [{period, periods, met, compliance}] per UTC day",
+      "content": {
+       "application/json": {}
+      }
+     },
+     "400": {
+      "description": "a bad date"
+     },
+     "404": {
+      "description": "no published product of that name"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/api/v1/sla": {
+   "get": {
+    "summary": "SLA compliance, breaches and worst offenders of every product over a window",
+    "description": "Needs: any valid token.",
+    "parameters": [
+     {
+      "name": "from",
+      "in": "query",
+      "required": false,
+      "description": "First day (YYYY-MM-DD, UTC); default: 29 days before 'to'",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": false,
+      "description": "Last day (YYYY-MM-DD, UTC); default: today",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "domain",
+      "in": "query",
+      "required": false,
+      "description": "Only this domain's products",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "as mesh sla report --json: {from, to, now, totals, products, worst_offenders}",
+      "content": {
+       "application/json": {}
+      }
+     },
+     "400": {
+      "description": "a bad date"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/api/v1/incidents": {
+   "get": {
+    "summary": "Incidents opened by SLA breaches that concern the caller",
+    "description": "Needs: any valid token; only incidents of products the caller's teams own or consume (governance and admins: all).",
+    "parameters": [
+     {
+      "name": "product",
+      "in": "query",
+      "required": false,
+      "description": "Only this product's incidents",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "status",
+      "in": "query",
+      "required": false,
+      "description": "open, acknowledged, closed, active (open or acknowledged; default) or all",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "as mesh incident list --json: [{id, product, kind, status, breach_at, breach_key, summary, opened_at, acknowledged_by, acknowledged_at, closed_by, closed_at, note}], newest first",
+      "content": {
+       "application/json": {}
+      }
+     },
+     "400": {
+      "description": "an unknown status"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/api/v1/incidents/{id}": {
+   "get": {
+    "summary": "One incident",
+    "description": "Needs: any valid token; the incident must concern the caller (governance and admins: any).",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "as mesh incident show --json",
+      "content": {
+       "application/json": {}
+      }
+     },
+     "403": {
+      "description": "the incident does not concern the caller"
+     },
+     "404": {
+      "description": "no such incident"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/api/v1/incidents/{id}/acknowledge": {
+   "post": {
+    "summary": "Acknowledge an open incident (owners)",
+    "description": "Needs: any valid token; owners of the incident's product (publish permission on it) change it.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "description": "{note?}",
+        "properties": {
+         "note": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "the incident, acknowledged",
+      "content": {
+       "application/json": {}
+      }
+     },
+     "400": {
+      "description": "a malformed body"
+     },
+     "403": {
+      "description": "not an owner of the product"
+     },
+     "404": {
+      "description": "no such incident"
+     },
+     "409": {
+      "description": "the incident is not open"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/api/v1/incidents/{id}/close": {
+   "post": {
+    "summary": "Close an incident (owners); tells the owner and consumer teams",
+    "description": "Needs: any valid token; owners of the incident's product (publish permission on it) change it.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "description": "{note?}",
+        "properties": {
+         "note": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "the incident, closed",
+      "content": {
+       "application/json": {}
+      }
+     },
+     "400": {
+      "description": "a malformed body"
+     },
+     "403": {
+      "description": "not an owner of the product"
+     },
+     "404": {
+      "description": "no such incident"
+     },
+     "409": {
+      "description": "the incident is already closed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/api/v1/reports": {
+   "get": {
+    "summary": "Consumer reports that concern the caller, with each product's support",
+    "description": "Needs: any valid token; only reports on products the caller's teams own or consume, or that the caller opened (governance and admins: all).",
+    "parameters": [
+     {
+      "name": "product",
+      "in": "query",
+      "required": false,
+      "description": "Only this product's reports",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "status",
+      "in": "query",
+      "required": false,
+      "description": "open, resolved or all (default)",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "as mesh report list --json ([{id, product, title, body, status, opened_by, opened_at, resolved_by, resolved_at, comments, support}]) with summary, description, person and at repeating title, body, opened_by and opened_at",
+      "content": {
+       "application/json": {}
+      }
+     },
+     "400": {
+      "description": "an unknown status"
+     },
+     "404": {
+      "description": "no such product"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   },
+   "post": {
+    "summary": "Report a problem with a product",
+    "description": "Needs: any valid token.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "description": "{product, title (or summary), body? (or description)}",
+        "properties": {
+         "product": {
+          "type": "string"
+         },
+         "title": {
+          "type": "string"
+         },
+         "summary": {
+          "type": "string"
+         },
+         "body": {
+          "type": "string"
+         },
+         "description": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "201 with the report; the owner and consumer teams are told",
+      "content": {
+       "application/json": {}
+      }
+     },
+     "400": {
+      "description": "no product or title, or a member that is not a string"
+     },
+     "404": {
+      "description": "no published product of that name"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/api/v1/reports/{id}": {
+   "get": {
+    "summary": "One report with its comments",
+    "description": "Needs: any valid token; the report must concern the caller.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "the report, as in the listing",
+      "content": {
+       "application/json": {}
+      }
+     },
+     "403": {
+      "description": "the report does not concern the caller"
+     },
+     "404": {
+      "description": "no such report"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/api/v1/reports/{id}/comments": {
+   "post": {
+    "summary": "Comment on a report",
+    "description": "Needs: any valid token; the report must concern the caller.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "description": "{body}",
+        "properties": {
+         "body": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "201 with the report and its comments",
+      "content": {
+       "application/json": {}
+      }
+     },
+     "400": {
+      "description": "no body"
+     },
+     "403": {
+      "description": "the report does not concern the caller"
+     },
+     "404": {
+      "description": "no such report"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/api/v1/reports/{id}/resolve": {
+   "post": {
+    "summary": "Resolve a report (owners); tells the owner and consumer teams",
+    "description": "Needs: any valid token; owners of the report's product (publish permission on it).",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "the report, resolved",
+      "content": {
+       "application/json": {}
+      }
+     },
+     "403": {
+      "description": "not an owner of the product"
+     },
+     "404": {
+      "description": "no such report"
+     },
+     "409": {
+      "description": "already resolved"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/api/v1/notifications": {
+   "get": {
+    "summary": "What the caller's teams were told about incidents and reports",
+    "description": "Needs: any valid token.",
+    "parameters": [
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "description": "At most this many (1-1000, default 50)",
+      "schema": {
+       "type": "integer"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "as mesh notifications --json: [{id, team, product, subject, subject_id, event, message, at, webhook}], newest first",
+      "content": {
+       "application/json": {}
+      }
+     },
+     "400": {
+      "description": "a bad limit"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/api/v1/usage": {
+   "get": {
+    "summary": "Metered usage and charge-back per domain or team over a window",
+    "description": "Needs: governance (role governance or admin).",
+    "parameters": [
+     {
+      "name": "from",
+      "in": "query",
+      "required": false,
+      "description": "First day (YYYY-MM-DD, UTC); default: 29 days before 'to'",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": false,
+      "description": "Last day (YYYY-MM-DD, UTC); default: today",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "by",
+      "in": "query",
+      "required": false,
+      "description": "domain (default) or team",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "as mesh usage report --json, at the prices of the workspace's governance/prices.yaml (usage only without it)",
+      "content": {
+       "application/json": {}
+      }
+     },
+     "400": {
+      "description": "a bad date or view, or a prices file with errors"
+     },
+     "403": {
+      "description": "not governance"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/api/v1/maturity": {
+   "get": {
+    "summary": "The organisation's phase of the data mesh path, with the evidence",
+    "description": "Needs: any valid token.",
+    "parameters": [
+     {
+      "name": "window_days",
+      "in": "query",
+      "required": false,
+      "description": "Days of recent activity to judge by (default 30)",
+      "schema": {
+       "type": "integer"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "as mesh maturity --json",
+      "content": {
+       "application/json": {}
+      }
+     },
+     "400": {
+      "description": "a bad window"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/api/v1/doctor": {
+   "get": {
+    "summary": "What is degrading in the mesh, with evidence and suggested actions",
+    "description": "Needs: any valid token.",
+    "parameters": [
+     {
+      "name": "window_days",
+      "in": "query",
+      "required": false,
+      "description": "Length of the recent window compared with the one before (default 14)",
+      "schema": {
+       "type": "integer"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "as mesh doctor --json: {measured_at, window_days, findings: [{kind, subject, evidence, action, measures}], warnings}",
+      "content": {
+       "application/json": {}
+      }
+     },
+     "400": {
+      "description": "a bad window"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
   "/api/v1/domains": {
    "get": {
     "summary": "Domains with their owners and health",

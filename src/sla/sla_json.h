@@ -1,4 +1,5 @@
-// JSON shapes of the service level verbs (docs/cli.md documents each one).
+// JSON shapes of service levels, incidents, notifications and consumer reports: what the CLI
+// verbs print with --json (docs/cli.md) and the REST API answers (docs/api.md). Pure functions.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -6,7 +7,7 @@
 #include "catalog/catalog.h"
 #include "sla/evaluator.h"
 
-namespace mesh::cli {
+namespace mesh::sla {
 
 using Json = nlohmann::ordered_json;
 
@@ -14,7 +15,7 @@ Json OptionalTimeJson(const std::optional<Timestamp>& at);
 // {"period", "deadline", "period_start", "availability", "met", "met_by"}
 Json PeriodJson(const PeriodEvaluation& period);
 // {"kind", "at", "key", "subject", "summary"}
-Json BreachJson(const sla::Breach& breach);
+Json BreachJson(const Breach& breach);
 // {"id", "product", "kind", "status", "breach_at", "breach_key", "summary", "opened_at",
 //  "acknowledged_by", "acknowledged_at", "closed_by", "closed_at", "note"}
 Json IncidentJson(const Incident& incident);
@@ -27,4 +28,4 @@ Json ReportJson(const ConsumerReport& report);
 // {"availability", "timezone", "max_lag_hours", "min_completeness"} (null members when unset)
 Json SlaJson(const Sla& sla);
 
-}  // namespace mesh::cli
+}  // namespace mesh::sla

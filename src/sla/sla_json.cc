@@ -1,6 +1,6 @@
-#include "cli/sla_json.h"
+#include "sla/sla_json.h"
 
-namespace mesh::cli {
+namespace mesh::sla {
 
 Json OptionalTimeJson(const std::optional<Timestamp>& at) {
   return at ? Json(FormatTimestamp(*at)) : Json(nullptr);
@@ -17,7 +17,7 @@ Json PeriodJson(const PeriodEvaluation& period) {
   return json;
 }
 
-Json BreachJson(const sla::Breach& breach) {
+Json BreachJson(const Breach& breach) {
   Json json;
   json["kind"] = BreachKindName(breach.kind);
   json["at"] = FormatTimestamp(breach.at);
@@ -97,4 +97,4 @@ Json SlaJson(const Sla& sla) {
   return json;
 }
 
-}  // namespace mesh::cli
+}  // namespace mesh::sla
