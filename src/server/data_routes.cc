@@ -163,6 +163,26 @@ std::string JoinWithheld(const std::vector<access::WithheldField>& withheld) {
   return names;
 }
 
+// What a client needs to summarize the read as `mesh read` does (src/client/mesh_client.h):
+// the snapshot's status and rows (every row is delivered), the delivered columns, and why each
+// withheld field was left out (a JSON list, ASCII only).
+void SetSummaryHeaders(httplib::Response& response, const VersionRecord& version,
+                       const Schema& delivered,
+                       const std::vector<access::WithheldField>& withheld) {
+  std::string columns;
+  for (const Field& field : delivered.fields) columns += (columns.empty() ? "" : ",") + field.name;
+  nlohmann::json reasons = nlohmann::json::array();
+  for (const access::WithheldField& field : withheld) {
+    reasons.push_back({{"field", field.field}, {"reason", field.reason}});
+  }
+  response.set_header("X-Mesh-Status", std::string(VersionStatusName(version.status)));
+  response.set_header("X-Mesh-Rows", std::to_string(version.row_count));
+  response.set_header("X-Mesh-Columns", columns);
+  response.set_header(
+      "X-Mesh-Withheld-Reasons",
+      reasons.dump(-1, ' ', /*ensure_ascii=*/true, nlohmann::json::error_handler_t::replace));
+}
+
 Result<format::DataFormat> RequestedFormat(const RequestContext& context,
                                            const VersionRecord& version) {
   const std::string name = context.Query("format").value_or(version.output_format);
@@ -200,6 +220,8 @@ void ReadData(RequestContext& context) {
   context.response().status = 200;
   context.response().set_header("X-Mesh-Ref", version->Ref());
   context.response().set_header("X-Mesh-Withheld-Fields", JoinWithheld(*withheld));
+  SetSummaryHeaders(context.response(), *version, Project(descriptor->schema, *withheld).schema,
+                    *withheld);
   std::shared_ptr<DataStream> shared = std::move(*stream);
   context.response().set_chunked_content_provider(
       ContentType(*format),
