@@ -207,7 +207,8 @@ TEST_F(ClientModeTest, PublishThenMetadataVerbsPrintWhatLocalModePrints) {
        {"versions orders", "versions orders --json", "show orders", "show orders --json",
         "show orders@1.2.0#1 --json", "search orders", "search order --json",
         "lineage orders --json", "lineage orders --downstream", "quarantine list",
-        "quarantine list orders --json", "quarantine show 1 --json", "quarantine show 1"}) {
+        "quarantine list orders --json", "quarantine show 1 --json", "quarantine show 1",
+        "versions nothing_here"}) {
     ExpectSameInBothModes("alice", arguments);
   }
   for (const char* arguments :
@@ -215,6 +216,23 @@ TEST_F(ClientModeTest, PublishThenMetadataVerbsPrintWhatLocalModePrints) {
         "audit --person alice", "audit verify", "audit verify --json"}) {
     ExpectSameInBothModes("dave", arguments);
   }
+}
+
+TEST_F(ClientModeTest, ARefusedPublishPrintsTheSameFindingsAsLocalMode) {
+  PublishThroughServer();
+  const fs::path descriptor = workspace_ / "products/sales/orders.yaml";
+  std::string text = ReadWhole(descriptor);
+  const std::string anchor = "description: One row per order\n";
+  ASSERT_NE(text.find(anchor), std::string::npos);
+  text.replace(text.find(anchor), anchor.size(), anchor + "desciption_typo: 1\n");
+  std::ofstream(descriptor) << text;
+  MeshRun local = Local("publish products/sales/orders.yaml data/orders.csv --as alice");
+  MeshRun remote = Remote("alice", "publish products/sales/orders.yaml data/orders.csv");
+  EXPECT_EQ(local.exit_code, 1) << local.out << local.err;
+  EXPECT_EQ(remote.exit_code, 1) << remote.out << remote.err;
+  EXPECT_EQ(remote.out, local.out);
+  EXPECT_NE(remote.out.find("refused: nothing was published"), std::string::npos) << remote.out;
+  EXPECT_NE(remote.out.find("products/sales/orders.yaml:"), std::string::npos) << remote.out;
 }
 
 TEST_F(ClientModeTest, ReadStreamsTheSameBytesAndSummaryAsLocalMode) {

@@ -128,8 +128,11 @@ Result<Identity> MeshClient::WhoAmI() {
 }
 
 Result<std::vector<VersionRecord>> MeshClient::ListVersions(const std::string& product) {
-  ASSIGN_OR_RAISE(Json json, transport_->GetJson(ProductPath(product) + "/versions"));
-  return ListFromJson<VersionRecord>(json, VersionFromJson);
+  Result<Json> json = transport_->GetJson(ProductPath(product) + "/versions");
+  // The server answers 404 for a product without versions; the catalog's answer is empty.
+  if (!json.ok() && json.status().IsNotFound()) return std::vector<VersionRecord>();
+  if (!json.ok()) return json.status();
+  return ListFromJson<VersionRecord>(*json, VersionFromJson);
 }
 
 Result<std::pair<ProductRecord, VersionRecord>> MeshClient::Show(const std::string& product,

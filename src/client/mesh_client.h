@@ -76,6 +76,7 @@ class MeshClient {
   const ServerUrl& url() const { return transport_->url(); }
 
   Result<Identity> WhoAmI();
+  // Empty for a product that was never published (as Catalog::ListVersions).
   Result<std::vector<VersionRecord>> ListVersions(const std::string& product);
   Result<std::pair<ProductRecord, VersionRecord>> Show(const std::string& product,
                                                        const VersionSelector& selector);
