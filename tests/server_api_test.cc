@@ -70,6 +70,13 @@ TEST_F(ServerApiTest, ReadStreamsEveryFormatAndWithholdsFieldsAboveTheGrant) {
   ASSERT_EQ(csv->status, 200) << csv->body;
   EXPECT_EQ(csv->get_header_value("X-Mesh-Withheld-Fields"), "customer_email");
   EXPECT_EQ(csv->body, "order_id,amount\r\n1,10.5\r\n2,3\r\n");
+  // The summary headers a client (mesh read --server) prints from.
+  EXPECT_EQ(csv->get_header_value("X-Mesh-Ref"), "orders@1.0.0#1");
+  EXPECT_EQ(csv->get_header_value("X-Mesh-Status"), "current");
+  EXPECT_EQ(csv->get_header_value("X-Mesh-Rows"), "2");
+  EXPECT_EQ(csv->get_header_value("X-Mesh-Columns"), "order_id,amount");
+  EXPECT_EQ(csv->get_header_value("X-Mesh-Withheld-Reasons"),
+            R"([{"field":"customer_email","reason":"above the grant"}])");
 
   auto jsonl = harness_.Client().Get("/api/v1/products/orders/data?format=jsonl",
                                      ServerHarness::Bearer("tok-carol"));

@@ -1,15 +1,18 @@
 // mesh audit [--product P] [--person P] [--action A] [--since T] [--json]: the audit log, oldest
 // first. mesh audit verify [--expect-head SEQUENCE:HASH] [--json]: walks the hash chain
 // (catalog/audit_chain.h) and reports every entry that was edited, removed or moved.
+// Both take --catalog URI or --server URL (the server's audit log; needs the governance role).
 // Exit codes: 0 shown / chain intact, 1 chain broken or the expected head is missing,
 // 2 usage or input error.
 #include <charconv>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "catalog/audit_chain.h"
 #include "cli/access_context.h"
+#include "cli/server_option.h"
 #include "cli/verb.h"
 #include "cli/workspace_option.h"
 
@@ -27,24 +30,52 @@ struct AuditOptions {
   std::string expect_head;
   bool json = false;
   StoreOptions stores;
+  RemoteOptions remote;
 };
 
-int Fail(const Status& status) {
+int Fail(const Status& status, int code = kExitUsage) {
   std::cerr << "mesh audit: " << status.message() << "\n";
-  return kExitUsage;
+  return code;
 }
 
-Result<std::unique_ptr<Catalog>> Open(const GlobalOptions& global, const AuditOptions& options) {
-  ASSIGN_OR_RAISE(Workspace workspace, OpenWorkspace(global));
-  return OpenVerbCatalog(options.stores, workspace);
+// One page of entries after `query.after_sequence`, from the local catalog or a server.
+using PageSource = std::function<Result<std::vector<AuditEntry>>(const AuditQuery&)>;
+
+struct AuditSource {
+  std::unique_ptr<Catalog> catalog;
+  std::unique_ptr<client::MeshClient> client;
+  PageSource pages;
+};
+
+Result<AuditSource> Open(const GlobalOptions& global, const AuditOptions& options,
+                         const std::optional<std::string>& server) {
+  AuditSource source;
+  if (server) {
+    ASSIGN_OR_RAISE(source.client, OpenVerbClient(*server));
+    client::MeshClient* client = source.client.get();
+    source.pages = [client](const AuditQuery& query) {
+      client::AuditPage page;
+      page.product = query.target_prefix;
+      page.person = query.actor;
+      page.after_sequence = query.after_sequence;
+      page.limit = query.limit;
+      return client->ListAudit(page);
+    };
+  } else {
+    ASSIGN_OR_RAISE(Workspace workspace, OpenWorkspace(global));
+    ASSIGN_OR_RAISE(source.catalog, OpenVerbCatalog(options.stores, workspace));
+    Catalog* catalog = source.catalog.get();
+    source.pages = [catalog](const AuditQuery& query) { return catalog->ListAudit(query); };
+  }
+  return source;
 }
 
 // Calls `visit` with every entry matching `query`, page by page, in sequence order.
 template <typename Visit>
-Status ForEachEntry(Catalog& catalog, AuditQuery query, Visit visit) {
+Status ForEachEntry(const PageSource& pages, AuditQuery query, Visit visit) {
   query.limit = kPage;
   while (true) {
-    ASSIGN_OR_RAISE(std::vector<AuditEntry> page, catalog.ListAudit(query));
+    ASSIGN_OR_RAISE(std::vector<AuditEntry> page, pages(query));
     for (const AuditEntry& entry : page) RETURN_NOT_OK(visit(entry));
     if (static_cast<int>(page.size()) < kPage) return Status::OK();
     query.after_sequence = page.back().sequence;
@@ -73,14 +104,16 @@ int RunList(const GlobalOptions& global, const AuditOptions& options) {
     if (!parsed.ok()) return Fail(parsed.status());
     since = *parsed;
   }
-  Result<std::unique_ptr<Catalog>> catalog = Open(global, options);
-  if (!catalog.ok()) return Fail(catalog.status());
+  Result<std::optional<std::string>> server = ChosenServer(options.remote, options.stores);
+  if (!server.ok()) return Fail(server.status());
+  Result<AuditSource> source = Open(global, options, *server);
+  if (!source.ok()) return Fail(source.status());
   AuditQuery query;
   if (!options.person.empty()) query.actor = options.person;
   if (!options.product.empty()) query.target_prefix = options.product;
   Json json = Json::array();
   size_t shown = 0;
-  Status listed = ForEachEntry(**catalog, query, [&](const AuditEntry& entry) {
+  Status listed = ForEachEntry(source->pages, query, [&](const AuditEntry& entry) {
     if (!options.product.empty() && !IsAboutProduct(entry, options.product)) return Status::OK();
     if (since && entry.at < *since) return Status::OK();
     if (!options.action.empty() && entry.action != options.action) return Status::OK();
@@ -94,7 +127,7 @@ int RunList(const GlobalOptions& global, const AuditOptions& options) {
     }
     return Status::OK();
   });
-  if (!listed.ok()) return Fail(listed);
+  if (!listed.ok()) return Fail(listed, *server ? RemoteFailureExitCode(listed) : kExitUsage);
   if (options.json) {
     std::cout << json.dump(2) << "\n";
   } else if (shown == 0) {
@@ -118,15 +151,17 @@ int RunVerify(const GlobalOptions& global, const AuditOptions& options) {
     }
     expected.emplace(sequence, options.expect_head.substr(colon + 1));
   }
-  Result<std::unique_ptr<Catalog>> catalog = Open(global, options);
-  if (!catalog.ok()) return Fail(catalog.status());
+  Result<std::optional<std::string>> server = ChosenServer(options.remote, options.stores);
+  if (!server.ok()) return Fail(server.status());
+  Result<AuditSource> source = Open(global, options, *server);
+  if (!source.ok()) return Fail(source.status());
   AuditChainVerifier verifier;
   std::optional<std::string> hash_at_expected;
-  Status walked = ForEachEntry(**catalog, AuditQuery{}, [&](const AuditEntry& entry) {
+  Status walked = ForEachEntry(source->pages, AuditQuery{}, [&](const AuditEntry& entry) {
     if (expected && entry.sequence == expected->first) hash_at_expected = entry.hash;
     return verifier.Add(entry);
   });
-  if (!walked.ok()) return Fail(walked);
+  if (!walked.ok()) return Fail(walked, *server ? RemoteFailureExitCode(walked) : kExitUsage);
   std::vector<std::string> problems;
   for (const AuditChainProblem& problem : verifier.problems()) problems.push_back(problem.message);
   if (expected && hash_at_expected != expected->second) {
@@ -167,6 +202,7 @@ void SetupAudit(CLI::App& app, const GlobalOptions& global, int* exit_code) {
                     "Print [{sequence, at, actor, action, target, outcome, details, prev_hash, "
                     "hash}]");
   AddStoreOptions(command, &options->stores);
+  AddServerOption(command, &options->remote);
   CLI::App* verify = command->add_subcommand(
       "verify", "Check that no entry was edited, removed or reordered (exit 1 when one was)");
   verify->add_option("--expect-head", options->expect_head,
@@ -175,6 +211,7 @@ void SetupAudit(CLI::App& app, const GlobalOptions& global, int* exit_code) {
   verify->add_flag("--json", options->json,
                    "Print {intact, entries, head_sequence, head_hash, problems}");
   AddStoreOptions(verify, &options->stores);
+  AddServerOption(verify, &options->remote);
   verify->callback([&global, options, exit_code] { *exit_code = RunVerify(global, *options); });
   command->callback([&global, command, options, exit_code] {
     if (command->get_subcommands().empty()) *exit_code = RunList(global, *options);

@@ -1,11 +1,12 @@
 // mesh lineage NAME [--upstream | --downstream | --impact] [--depth N] [--json | --dot]
-// [--catalog URI]: what a published product is built from, what is built from it, and which
-// products and consumer teams a change to it reaches (from the catalog's lineage edges).
+// [--catalog URI | --server URL]: what a published product is built from, what is built from it,
+// and which products and consumer teams a change to it reaches (from the catalog's lineage edges).
 // Exit codes: 0 shown, 2 usage error or a node the catalog does not know.
 #include <iostream>
 #include <memory>
 
 #include "cli/catalog_option.h"
+#include "cli/server_option.h"
 #include "cli/verb.h"
 #include "cli/workspace_option.h"
 #include "lineage/lineage_graph.h"
@@ -22,11 +23,12 @@ struct LineageOptions {
   bool json = false;
   bool dot = false;
   StoreOptions stores;
+  RemoteOptions remote;
 };
 
-int Fail(const std::string& message) {
+int Fail(const std::string& message, int code = kExitUsage) {
   std::cerr << "mesh lineage: " << message << "\n";
-  return kExitUsage;
+  return code;
 }
 
 void PrintReach(const std::vector<LineageReach>& reached) {
@@ -36,7 +38,48 @@ void PrintReach(const std::vector<LineageReach>& reached) {
   }
 }
 
+std::string Direction(const LineageOptions& options) {
+  if (options.impact) return "impact";
+  return options.downstream ? "downstream" : "upstream";
+}
+
+void Print(const LineageOptions& options, const client::LineageAnswer& answer,
+           const LineageGraph* graph) {
+  if (options.json) {
+    std::cout << LineageToJson(options.node, answer.direction, answer.reached, answer.teams)
+              << "\n";
+  } else if (options.dot) {
+    std::cout << LineageToDot(*graph, options.node, answer.reached, answer.teams);
+  } else {
+    std::cout << options.node << " (" << answer.direction << ")\n";
+    PrintReach(answer.reached);
+    for (const TeamReach& team : answer.teams) {
+      std::cout << "team " << team.team << " consumes " << team.product << "\n";
+    }
+  }
+}
+
+int RunRemote(const std::string& server, const LineageOptions& options) {
+  if (options.dot) {
+    return Fail(
+        "--dot draws the edges among the reached nodes, which the server's answer does "
+        "not carry: use --json with --server, or --dot on the catalog itself");
+  }
+  Result<std::unique_ptr<client::MeshClient>> client = OpenVerbClient(server);
+  if (!client.ok()) return Fail(client.status().message());
+  Result<client::LineageAnswer> answer =
+      (*client)->Lineage(options.node, Direction(options), options.depth);
+  if (!answer.ok()) {
+    return Fail(answer.status().message(), RemoteFailureExitCode(answer.status()));
+  }
+  Print(options, *answer, nullptr);
+  return kExitOk;
+}
+
 int RunLineage(const GlobalOptions& global, const LineageOptions& options) {
+  Result<std::optional<std::string>> server = ChosenServer(options.remote, options.stores);
+  if (!server.ok()) return Fail(server.status().message());
+  if (*server) return RunRemote(**server, options);
   Result<Workspace> workspace = OpenWorkspace(global);
   if (!workspace.ok()) return Fail(workspace.status().message());
   Result<std::unique_ptr<Catalog>> catalog = OpenVerbCatalog(options.stores, *workspace);
@@ -48,32 +91,20 @@ int RunLineage(const GlobalOptions& global, const LineageOptions& options) {
                 "' is not in the catalog's lineage (publish it first, or check the name with "
                 "'mesh search')");
   }
-  std::vector<LineageReach> reached;
-  std::vector<TeamReach> teams;
-  std::string direction;
+  client::LineageAnswer answer;
+  answer.node = options.node;
+  answer.direction = Direction(options);
   if (options.impact) {
     LineageImpact impact = graph->Impact(options.node, options.depth);
-    reached = std::move(impact.products);
-    teams = std::move(impact.teams);
-    direction = "impact";
-  } else if (options.downstream) {
-    reached = graph->Reach(options.node, LineageDirection::kDownstream, options.depth);
-    direction = "downstream";
+    answer.reached = std::move(impact.products);
+    answer.teams = std::move(impact.teams);
   } else {
-    reached = graph->Reach(options.node, LineageDirection::kUpstream, options.depth);
-    direction = "upstream";
+    answer.reached = graph->Reach(
+        options.node,
+        options.downstream ? LineageDirection::kDownstream : LineageDirection::kUpstream,
+        options.depth);
   }
-  if (options.json) {
-    std::cout << LineageToJson(options.node, direction, reached, teams) << "\n";
-  } else if (options.dot) {
-    std::cout << LineageToDot(*graph, options.node, reached, teams);
-  } else {
-    std::cout << options.node << " (" << direction << ")\n";
-    PrintReach(reached);
-    for (const TeamReach& team : teams) {
-      std::cout << "team " << team.team << " consumes " << team.product << "\n";
-    }
-  }
+  Print(options, answer, &*graph);
   return kExitOk;
 }
 
@@ -100,6 +131,7 @@ void SetupLineage(CLI::App& app, const GlobalOptions& global, int* exit_code) {
   CLI::Option* dot = command->add_flag("--dot", options->dot, "Print a Graphviz DOT graph");
   json->excludes(dot);
   AddStoreOptions(command, &options->stores);
+  AddServerOption(command, &options->remote);
   command->footer(
       "Output: the node, then one line per reached node indented by depth ('(source)' for "
       "systems outside the mesh); --impact adds 'team T consumes P' lines.\n"

@@ -1,4 +1,6 @@
 // mesh publish DESCRIPTOR DATA --as PERSON [--format F] [--json] [--catalog URI] [--lake URI]
+// mesh publish DESCRIPTOR DATA --server URL [--as PERSON] [--format F] [--json]: the same publish
+// run by a `mesh serve`, the descriptor and the data streamed to it (token from MESH_TOKEN).
 // Publishes one version of a data product (src/publish/publisher.h): validation and governance,
 // team membership, quality checks while the data is written to the lake in the descriptor's
 // output format, the version gate, then an atomic catalog commit, or a quarantine entry.
@@ -10,9 +12,11 @@
 #include "base/clock.h"
 #include "cli/catalog_option.h"
 #include "cli/findings_output.h"
+#include "cli/server_option.h"
 #include "cli/verb.h"
 #include "cli/workspace_option.h"
 #include "publish/publisher.h"
+#include "yaml/loader.h"
 
 namespace mesh::cli {
 namespace {
@@ -25,11 +29,12 @@ struct PublishOptions {
   bool json = false;
   int threads = 2;
   StoreOptions stores;
+  RemoteOptions remote;
 };
 
-int Fail(const std::string& message) {
+int Fail(const std::string& message, int code = kExitUsage) {
   std::cerr << "mesh publish: " << message << "\n";
-  return kExitUsage;
+  return code;
 }
 
 Result<format::DataFormat> ChooseDataFormat(const std::string& path, const std::string& name) {
@@ -110,7 +115,66 @@ void PrintOutcome(const PublishOutcome& outcome, bool color) {
   }
 }
 
+// Prints the verdict as --json or text; the exit code of the verdict.
+int Report(const PublishOutcome& outcome, const PublishOptions& options, bool color) {
+  if (options.json) {
+    std::cout << OutcomeJson(outcome).dump(2) << "\n";
+  } else {
+    PrintOutcome(outcome, color);
+  }
+  return outcome.result == PublishResult::kPublished ? kExitOk : kExitFindings;
+}
+
+// The descriptor's text and the product it names (the server's URL needs the name).
+Result<std::pair<std::string, std::string>> ReadDescriptor(FileSystem& fs,
+                                                           const std::string& path) {
+  ASSIGN_OR_RAISE(std::string text, fs.ReadFile(path, yaml::Limits{}.max_bytes));
+  Result<yaml::Document> document = yaml::LoadYaml(text, path);
+  const yaml::Node* name = document.ok() && document->root && document->root->IsMap()
+                               ? document->root->Get("name")
+                               : nullptr;
+  if (name == nullptr || !name->IsScalar() || name->scalar.empty()) {
+    return Status::InvalidArgument(path +
+                                   ": not a descriptor with a name (run `mesh validate` on it)");
+  }
+  std::string product = name->scalar;
+  return std::make_pair(std::move(text), std::move(product));
+}
+
+int RunRemotePublish(const std::string& server, const PublishOptions& options, bool color) {
+  Result<format::DataFormat> format = ChooseDataFormat(options.data, options.format);
+  if (!format.ok()) return Fail(format.status().message());
+  std::shared_ptr<FileSystem> fs = PosixFileSystem();
+  const std::string descriptor_path = AbsolutePath(options.descriptor);
+  Result<std::pair<std::string, std::string>> descriptor = ReadDescriptor(*fs, descriptor_path);
+  if (!descriptor.ok()) return Fail(descriptor.status().message());
+  Result<std::unique_ptr<RandomAccessFile>> data = fs->OpenForRead(AbsolutePath(options.data));
+  if (!data.ok()) return Fail(data.status().message());
+  Result<std::unique_ptr<client::MeshClient>> client = OpenVerbClient(server);
+  if (!client.ok()) return Fail(client.status().message());
+  Result<std::string> person = RemotePerson(**client, options.person);
+  if (!person.ok()) return Fail(person.status().message());
+  client::PublishUpload upload;
+  upload.product = descriptor->second;
+  upload.descriptor_text = std::move(descriptor->first);
+  upload.descriptor_filename = BaseName(descriptor_path);
+  upload.data = data->get();
+  upload.data_filename = BaseName(AbsolutePath(options.data));
+  upload.format = *format;
+  Result<PublishOutcome> outcome = (*client)->Publish(upload);
+  if (!outcome.ok()) {
+    return Fail(outcome.status().message(), RemoteFailureExitCode(outcome.status()));
+  }
+  return Report(*outcome, options, color);
+}
+
 int RunPublish(const GlobalOptions& global, const PublishOptions& options) {
+  Result<std::optional<std::string>> server = ChosenServer(options.remote, options.stores);
+  if (!server.ok()) return Fail(server.status().message());
+  if (*server) return RunRemotePublish(**server, options, global.color);
+  if (options.person.empty()) {
+    return Fail("--as PERSON is required: who publishes (with --server, the token's person)");
+  }
   Result<std::shared_ptr<Clock>> clock = ClockFromEnvironment();
   if (!clock.ok()) return Fail(clock.status().message());
   Result<Workspace> workspace = OpenWorkspace(global);
@@ -148,12 +212,7 @@ int RunPublish(const GlobalOptions& global, const PublishOptions& options) {
     std::cerr << "mesh publish: warning: the OpenLineage run event was not written: "
               << outcome->openlineage_error << "\n";
   }
-  if (options.json) {
-    std::cout << OutcomeJson(*outcome).dump(2) << "\n";
-  } else {
-    PrintOutcome(*outcome, global.color);
-  }
-  return outcome->result == PublishResult::kPublished ? kExitOk : kExitFindings;
+  return Report(*outcome, options, global.color);
 }
 
 void SetupPublish(CLI::App& app, const GlobalOptions& global, int* exit_code) {
@@ -165,10 +224,9 @@ void SetupPublish(CLI::App& app, const GlobalOptions& global, int* exit_code) {
   command->add_option("descriptor", options->descriptor, "The product's descriptor (YAML)")
       ->required();
   command->add_option("data", options->data, "The data file (CSV, JSONL or Parquet)")->required();
-  command
-      ->add_option("--as", options->person,
-                   "Who publishes: a member of the product's owning team (mesh.yaml)")
-      ->required();
+  command->add_option("--as", options->person,
+                      "Who publishes: a member of the product's owning team (mesh.yaml); required "
+                      "without --server (with it, the token's person, checked when given)");
   command->add_option("--format", options->format,
                       "csv, jsonl or parquet (default: from the data file's extension)");
   command->add_flag("--json", options->json,
@@ -177,6 +235,7 @@ void SetupPublish(CLI::App& app, const GlobalOptions& global, int* exit_code) {
                     "reasons, findings, report}");
   command->add_option("--threads", options->threads, "Threads reading and checking (default 2)");
   AddStoreOptions(command, &options->stores);
+  AddServerOption(command, &options->remote);
   command->footer(
       "Steps: validation and governance of the descriptor (error findings refuse), membership "
       "of the owning team, the quality checks in one pass while the data is written to the lake "

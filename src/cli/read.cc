@@ -1,4 +1,5 @@
 // mesh read NAME[@VERSION][#SNAPSHOT] --as PERSON [--format csv|jsonl|parquet] [-o FILE] [--json]
+// (or --server URL: the server streams it, for the person of MESH_TOKEN; --as is then optional)
 // Streams a published snapshot out of the lake (src/publish/version_reader.h), converted to the
 // requested format (default: the stored one), to stdout or FILE. PERSON must be in mesh.yaml;
 // whether they may read it and which fields are left out is decided by the access::Authorizer
@@ -18,6 +19,7 @@
 #include "catalog/product_ref.h"
 #include "cli/catalog_option.h"
 #include "cli/read_access.h"
+#include "cli/server_option.h"
 #include "cli/verb.h"
 #include "cli/workspace_option.h"
 #include "governance/effective_policy.h"
@@ -36,6 +38,7 @@ struct ReadCommandOptions {
   bool json = false;
   int threads = 2;
   StoreOptions stores;
+  RemoteOptions remote;
 };
 
 // Standard output as a WritableFile (binary-safe: Parquet goes through it too).
@@ -60,26 +63,99 @@ int Fail(const std::string& message, int code = kExitUsage) {
   return code;
 }
 
-nlohmann::ordered_json SummaryJson(const ReadResult& result, const std::string& output,
-                                   const std::vector<access::WithheldField>& withheld) {
-  nlohmann::ordered_json json;
-  json["ref"] = result.version.Ref();
-  json["status"] = std::string(VersionStatusName(result.version.status));
-  json["format"] = std::string(format::DataFormatName(result.format));
-  json["output"] = output.empty() ? "-" : output;
-  json["rows"] = result.rows;
-  json["bytes"] = result.bytes;
-  json["columns"] = result.columns;
-  json["withheld"] = nlohmann::ordered_json::array();
+// What a read delivered, locally or from a server: what the summary prints.
+struct ReadSummary {
+  std::string ref;
+  VersionStatus status = VersionStatus::kCurrent;
+  format::DataFormat format = format::DataFormat::kCsv;
+  int64_t rows = 0;
+  uint64_t bytes = 0;
+  std::vector<std::string> columns;
+  std::vector<access::WithheldField> withheld;  // in schema order
+};
+
+ReadSummary SummaryOf(const ReadResult& result, const std::vector<access::WithheldField>& decided) {
+  ReadSummary summary{result.version.Ref(),
+                      result.version.status,
+                      result.format,
+                      result.rows,
+                      result.bytes,
+                      result.columns,
+                      {}};
   for (const std::string& field : result.withheld) {
     std::string reason;
-    for (const access::WithheldField& entry : withheld) {
+    for (const access::WithheldField& entry : decided) {
       if (entry.field == field) reason = entry.reason;
     }
-    json["withheld"].push_back({{"field", field}, {"reason", reason}});
+    summary.withheld.push_back({field, reason});
+  }
+  return summary;
+}
+
+ReadSummary SummaryOf(const client::RemoteRead& read) {
+  return ReadSummary{read.ref,   read.status,  read.format,  read.rows,
+                     read.bytes, read.columns, read.withheld};
+}
+
+nlohmann::ordered_json SummaryJson(const ReadSummary& summary, const std::string& output) {
+  nlohmann::ordered_json json;
+  json["ref"] = summary.ref;
+  json["status"] = std::string(VersionStatusName(summary.status));
+  json["format"] = std::string(format::DataFormatName(summary.format));
+  json["output"] = output.empty() ? "-" : output;
+  json["rows"] = summary.rows;
+  json["bytes"] = summary.bytes;
+  json["columns"] = summary.columns;
+  json["withheld"] = nlohmann::ordered_json::array();
+  for (const access::WithheldField& field : summary.withheld) {
+    json["withheld"].push_back({{"field", field.field}, {"reason", field.reason}});
   }
   return json;
 }
+
+void PrintSummary(const ReadSummary& summary, const ReadCommandOptions& options,
+                  const std::string& output) {
+  std::ostream& out = output.empty() ? std::cerr : std::cout;
+  if (options.json) {
+    out << SummaryJson(summary, output).dump(2) << "\n";
+    return;
+  }
+  out << "read " << summary.ref << ": " << summary.rows << " rows, " << summary.bytes << " bytes ("
+      << format::DataFormatName(summary.format) << ")"
+      << (output.empty() ? "" : " to " + options.output) << "\n";
+  for (const access::WithheldField& field : summary.withheld) {
+    out << "  withheld " << field.field << ": " << field.reason << "\n";
+  }
+}
+
+// Where the data goes: stdout, or FILE through FILE.part, renamed when the read succeeded (so
+// FILE is whole or absent).
+class DataOutput {
+ public:
+  DataOutput(FileSystem* fs, std::string path) : fs_(fs), path_(std::move(path)) {}
+  Status Open() {
+    if (path_.empty()) return Status::OK();
+    RETURN_NOT_OK(fs_->CreateDirs(DirName(path_)));
+    ASSIGN_OR_RAISE(file_, fs_->OpenForWrite(path_ + ".part"));
+    return Status::OK();
+  }
+  WritableFile* sink() { return file_ ? file_.get() : &stdout_; }
+  // Keeps the file when `succeeded` (an error when it cannot), removes the part otherwise.
+  Status Finish(bool succeeded) {
+    if (!file_) return Status::OK();
+    Status closed = succeeded ? file_->Sync() : Status::OK();
+    if (closed.ok()) closed = file_->Close();
+    if (closed.ok() && succeeded) closed = fs_->Rename(path_ + ".part", path_);
+    if (!closed.ok() || !succeeded) (void)fs_->Remove(path_ + ".part");
+    return succeeded ? closed : Status::OK();
+  }
+
+ private:
+  FileSystem* fs_;
+  std::string path_;
+  std::unique_ptr<WritableFile> file_;
+  StdoutFile stdout_;
+};
 
 struct ReadContext {
   Workspace workspace;
@@ -153,6 +229,26 @@ Result<ReadResult> ReadInto(ReadContext& context, const ReadCommandOptions& opti
   return result;
 }
 
+int RunRemoteRead(const std::string& server, const ReadCommandOptions& options,
+                  const ProductRef& ref, std::optional<format::DataFormat> data_format) {
+  Result<std::unique_ptr<client::MeshClient>> client = OpenVerbClient(server);
+  if (!client.ok()) return Fail(client.status().message());
+  if (!options.person.empty()) {
+    Result<std::string> person = RemotePerson(**client, options.person);
+    if (!person.ok()) return Fail(person.status().message());
+  }
+  const std::string output = options.output.empty() ? "" : AbsolutePath(options.output);
+  DataOutput out(PosixFileSystem().get(), output);
+  if (Status opened = out.Open(); !opened.ok()) return Fail(opened.message());
+  Result<client::RemoteRead> read =
+      (*client)->Read(ref.name, ref.selector, data_format, out.sink());
+  Status finished = out.Finish(read.ok());
+  if (!read.ok()) return Fail(read.status().message(), RemoteFailureExitCode(read.status()));
+  if (!finished.ok()) return Fail(finished.message());
+  PrintSummary(SummaryOf(*read), options, output);
+  return kExitOk;
+}
+
 int RunRead(const GlobalOptions& global, const ReadCommandOptions& options) {
   Result<ProductRef> ref = ParseProductRef(options.ref);
   if (!ref.ok()) return Fail(ref.status().message());
@@ -161,45 +257,25 @@ int RunRead(const GlobalOptions& global, const ReadCommandOptions& options) {
     data_format = format::DataFormatFromName(options.format);
     if (!data_format) return Fail("--format '" + options.format + "': use csv, jsonl or parquet");
   }
+  Result<std::optional<std::string>> server = ChosenServer(options.remote, options.stores);
+  if (!server.ok()) return Fail(server.status().message());
+  if (*server) return RunRemoteRead(**server, options, *ref, data_format);
+  if (options.person.empty()) {
+    return Fail("--as PERSON is required: who reads (with --server, the token's person)");
+  }
   Result<ReadContext> context = OpenContext(global, options);
   if (!context.ok()) return Fail(context.status().message());
-  FileSystem& fs = context->workspace.fs();
   const std::string output = options.output.empty() ? "" : AbsolutePath(options.output);
-  std::unique_ptr<WritableFile> file;
-  const std::string temp = output + ".part";
-  if (!output.empty()) {
-    Status made = fs.CreateDirs(DirName(output));
-    if (!made.ok()) return Fail(made.message());
-    Result<std::unique_ptr<WritableFile>> opened = fs.OpenForWrite(temp);
-    if (!opened.ok()) return Fail(opened.status().message());
-    file = std::move(*opened);
-  }
-  StdoutFile stdout_file;
+  DataOutput out(&context->workspace.fs(), output);
+  if (Status opened = out.Open(); !opened.ok()) return Fail(opened.message());
   std::vector<access::WithheldField> withheld;
   int code = kExitUsage;
-  Result<ReadResult> result = ReadInto(*context, options, *ref, data_format,
-                                       file ? file.get() : &stdout_file, &withheld, &code);
-  if (file) {
-    Status closed = result.ok() ? file->Sync() : Status::OK();
-    if (closed.ok()) closed = file->Close();
-    if (closed.ok() && result.ok()) closed = fs.Rename(temp, output);
-    if (!closed.ok() || !result.ok()) (void)fs.Remove(temp);
-    if (!closed.ok() && result.ok()) return Fail(closed.message());
-  }
+  Result<ReadResult> result =
+      ReadInto(*context, options, *ref, data_format, out.sink(), &withheld, &code);
+  Status finished = out.Finish(result.ok());
   if (!result.ok()) return Fail(result.status().message(), code);
-  nlohmann::ordered_json summary = SummaryJson(*result, output, withheld);
-  std::ostream& out = output.empty() ? std::cerr : std::cout;
-  if (options.json) {
-    out << summary.dump(2) << "\n";
-  } else {
-    out << "read " << result->version.Ref() << ": " << result->rows << " rows, " << result->bytes
-        << " bytes (" << format::DataFormatName(result->format) << ")"
-        << (output.empty() ? "" : " to " + options.output) << "\n";
-    for (const nlohmann::ordered_json& entry : summary["withheld"]) {
-      out << "  withheld " << entry["field"].get<std::string>() << ": "
-          << entry["reason"].get<std::string>() << "\n";
-    }
-  }
+  if (!finished.ok()) return Fail(finished.message());
+  PrintSummary(SummaryOf(*result, withheld), options, output);
   return kExitOk;
 }
 
@@ -212,7 +288,9 @@ void SetupRead(CLI::App& app, const GlobalOptions& global, int* exit_code) {
                    "NAME (current), NAME@VERSION (its newest snapshot), NAME#SNAPSHOT or "
                    "NAME@VERSION#SNAPSHOT")
       ->required();
-  command->add_option("--as", options->person, "Who reads: a person of mesh.yaml")->required();
+  command->add_option("--as", options->person,
+                      "Who reads: a person of mesh.yaml (required without --server; with it, "
+                      "the token's person, checked when given)");
   command->add_option("--format", options->format,
                       "csv, jsonl or parquet (default: the stored output_format)");
   command->add_option("-o,--output", options->output, "Write to FILE instead of stdout");
@@ -221,6 +299,7 @@ void SetupRead(CLI::App& app, const GlobalOptions& global, int* exit_code) {
                     "withheld: [{field, reason}]} (to stdout with -o, else to stderr)");
   command->add_option("--threads", options->threads, "Threads reading (default 2)");
   AddStoreOptions(command, &options->stores);
+  AddServerOption(command, &options->remote);
   command->footer(
       "The data goes to stdout (or FILE, written whole or not at all); the summary goes to "
       "stderr (stdout with -o). Fields the reader may not receive are left out and listed. "

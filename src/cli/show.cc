@@ -1,4 +1,5 @@
-// mesh show NAME[@VERSION][#SNAPSHOT] [--json] [--catalog URI]: one published snapshot of a
+// mesh show NAME[@VERSION][#SNAPSHOT] [--json] [--catalog URI | --server URL]: one published
+// snapshot of a
 // product: its product record, figures, status and stored descriptor.
 // Exit codes: 0 shown, 2 usage error or unknown product/version.
 #include <iostream>
@@ -7,6 +8,7 @@
 
 #include "catalog/product_ref.h"
 #include "cli/catalog_option.h"
+#include "cli/server_option.h"
 #include "cli/verb.h"
 #include "cli/workspace_option.h"
 
@@ -17,11 +19,12 @@ struct ShowOptions {
   std::string ref;
   bool json = false;
   StoreOptions stores;
+  RemoteOptions remote;
 };
 
-int Fail(const Status& status) {
+int Fail(const Status& status, int code = kExitUsage) {
   std::cerr << "mesh show: " << status.message() << "\n";
-  return kExitUsage;
+  return code;
 }
 
 nlohmann::ordered_json ShowJson(const ProductRecord& product, const VersionRecord& version) {
@@ -51,17 +54,33 @@ nlohmann::ordered_json ShowJson(const ProductRecord& product, const VersionRecor
   return json;
 }
 
+using Shown = std::pair<ProductRecord, VersionRecord>;
+
+Result<Shown> LocalShow(const GlobalOptions& global, const ShowOptions& options,
+                        const ProductRef& ref) {
+  ASSIGN_OR_RAISE(Workspace workspace, OpenWorkspace(global));
+  ASSIGN_OR_RAISE(std::unique_ptr<Catalog> catalog, OpenVerbCatalog(options.stores, workspace));
+  ASSIGN_OR_RAISE(ProductRecord product, catalog->GetProduct(ref.name));
+  ASSIGN_OR_RAISE(VersionRecord version, catalog->GetVersion(ref.name, ref.selector));
+  return Shown{std::move(product), std::move(version)};
+}
+
+Result<Shown> RemoteShow(const std::string& server, const ProductRef& ref) {
+  ASSIGN_OR_RAISE(std::unique_ptr<client::MeshClient> client, OpenVerbClient(server));
+  return client->Show(ref.name, ref.selector);
+}
+
 int RunShow(const GlobalOptions& global, const ShowOptions& options) {
   Result<ProductRef> ref = ParseProductRef(options.ref);
   if (!ref.ok()) return Fail(ref.status());
-  Result<Workspace> workspace = OpenWorkspace(global);
-  if (!workspace.ok()) return Fail(workspace.status());
-  Result<std::unique_ptr<Catalog>> catalog = OpenVerbCatalog(options.stores, *workspace);
-  if (!catalog.ok()) return Fail(catalog.status());
-  Result<ProductRecord> product = (*catalog)->GetProduct(ref->name);
-  if (!product.ok()) return Fail(product.status());
-  Result<VersionRecord> version = (*catalog)->GetVersion(ref->name, ref->selector);
-  if (!version.ok()) return Fail(version.status());
+  Result<std::optional<std::string>> server = ChosenServer(options.remote, options.stores);
+  if (!server.ok()) return Fail(server.status());
+  Result<Shown> shown = *server ? RemoteShow(**server, *ref) : LocalShow(global, options, *ref);
+  if (!shown.ok()) {
+    return Fail(shown.status(), *server ? RemoteFailureExitCode(shown.status()) : kExitUsage);
+  }
+  const ProductRecord* product = &shown->first;
+  const VersionRecord* version = &shown->second;
   if (options.json) {
     std::cout << ShowJson(*product, *version).dump(2) << "\n";
     return kExitOk;
@@ -96,6 +115,7 @@ void SetupShow(CLI::App& app, const GlobalOptions& global, int* exit_code) {
                     "status, publisher, published_at, rows, bytes, completeness, lag_hours, "
                     "output_format, object_key, content_hash, readable_until, descriptor}");
   AddStoreOptions(command, &options->stores);
+  AddServerOption(command, &options->remote);
   command->footer(
       "Exit codes: 0 shown, 2 usage error, a malformed reference, no workspace, or no such "
       "product or version.");

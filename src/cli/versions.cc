@@ -1,11 +1,12 @@
-// mesh versions NAME [--json] [--catalog URI]: every published snapshot of a product, newest
-// first, with its status, publisher, time, rows and completeness.
+// mesh versions NAME [--json] [--catalog URI | --server URL]: every published snapshot of a
+// product, newest first, with its status, publisher, time, rows and completeness.
 // Exit codes: 0 listed, 2 usage error or unknown product.
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "cli/catalog_option.h"
+#include "cli/server_option.h"
 #include "cli/verb.h"
 #include "cli/workspace_option.h"
 
@@ -16,6 +17,7 @@ struct VersionsOptions {
   std::string name;
   bool json = false;
   StoreOptions stores;
+  RemoteOptions remote;
 };
 
 nlohmann::ordered_json VersionJson(const VersionRecord& version) {
@@ -35,21 +37,30 @@ nlohmann::ordered_json VersionJson(const VersionRecord& version) {
   return json;
 }
 
+Result<std::vector<VersionRecord>> LocalVersions(const GlobalOptions& global,
+                                                 const VersionsOptions& options) {
+  ASSIGN_OR_RAISE(Workspace workspace, OpenWorkspace(global));
+  ASSIGN_OR_RAISE(std::unique_ptr<Catalog> catalog, OpenVerbCatalog(options.stores, workspace));
+  return catalog->ListVersions(options.name);
+}
+
+Result<std::vector<VersionRecord>> RemoteVersions(const std::string& server,
+                                                  const VersionsOptions& options) {
+  ASSIGN_OR_RAISE(std::unique_ptr<client::MeshClient> client, OpenVerbClient(server));
+  return client->ListVersions(options.name);
+}
+
 int RunVersions(const GlobalOptions& global, const VersionsOptions& options) {
-  Result<Workspace> workspace = OpenWorkspace(global);
-  if (!workspace.ok()) {
-    std::cerr << "mesh versions: " << workspace.status().message() << "\n";
+  Result<std::optional<std::string>> server = ChosenServer(options.remote, options.stores);
+  if (!server.ok()) {
+    std::cerr << "mesh versions: " << server.status().message() << "\n";
     return kExitUsage;
   }
-  Result<std::unique_ptr<Catalog>> catalog = OpenVerbCatalog(options.stores, *workspace);
-  if (!catalog.ok()) {
-    std::cerr << "mesh versions: " << catalog.status().message() << "\n";
-    return kExitUsage;
-  }
-  Result<std::vector<VersionRecord>> versions = (*catalog)->ListVersions(options.name);
+  Result<std::vector<VersionRecord>> versions =
+      *server ? RemoteVersions(**server, options) : LocalVersions(global, options);
   if (!versions.ok()) {
     std::cerr << "mesh versions: " << versions.status().message() << "\n";
-    return kExitUsage;
+    return *server ? RemoteFailureExitCode(versions.status()) : kExitUsage;
   }
   if (options.json) {
     nlohmann::ordered_json json = nlohmann::ordered_json::array();
@@ -75,6 +86,7 @@ void SetupVersions(CLI::App& app, const GlobalOptions& global, int* exit_code) {
                     "Print [{ref, version, snapshot, status, publisher, published_at, rows, "
                     "bytes, completeness, lag_hours, object_key, output_format}]");
   AddStoreOptions(command, &options->stores);
+  AddServerOption(command, &options->remote);
   command->footer(
       "Output: one line per snapshot: name@version#snapshot, status (current, superseded, "
       "retired), time, publisher, rows, completeness.\n"

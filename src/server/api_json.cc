@@ -102,6 +102,7 @@ nlohmann::ordered_json AuditJson(const AuditEntry& entry) {
   json["target"] = entry.target;
   json["outcome"] = entry.outcome;
   json["details"] = entry.details;
+  json["prev_hash"] = entry.prev_hash;
   json["hash"] = entry.hash;
   return json;
 }

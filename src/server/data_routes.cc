@@ -5,7 +5,9 @@
 // receive is decided before the answer starts (their names go in the X-Mesh-Withheld-Fields
 // header); the rows are then written to the response as chunks while the lake object is read
 // batch by batch, so memory stays bounded by one batch plus the writer's buffer.
+#include <algorithm>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "format/reader.h"
 #include "publish/version_reader.h"
@@ -55,6 +57,26 @@ std::string JoinWithheld(const std::vector<access::WithheldField>& withheld) {
   return names;
 }
 
+// What a client needs to summarize the read as `mesh read` does (src/client/mesh_client.h):
+// the snapshot's status and rows (every row is delivered), the delivered columns, and why each
+// withheld field was left out (a JSON list, ASCII only).
+void SetSummaryHeaders(httplib::Response& response, const VersionRecord& version,
+                       const Schema& delivered,
+                       const std::vector<access::WithheldField>& withheld) {
+  std::string columns;
+  for (const Field& field : delivered.fields) columns += (columns.empty() ? "" : ",") + field.name;
+  nlohmann::json reasons = nlohmann::json::array();
+  for (const access::WithheldField& field : withheld) {
+    reasons.push_back({{"field", field.field}, {"reason", field.reason}});
+  }
+  response.set_header("X-Mesh-Status", std::string(VersionStatusName(version.status)));
+  response.set_header("X-Mesh-Rows", std::to_string(version.row_count));
+  response.set_header("X-Mesh-Columns", columns);
+  response.set_header(
+      "X-Mesh-Withheld-Reasons",
+      reasons.dump(-1, ' ', /*ensure_ascii=*/true, nlohmann::json::error_handler_t::replace));
+}
+
 Result<format::DataFormat> RequestedFormat(const RequestContext& context,
                                            const VersionRecord& version) {
   const std::string name = context.Query("format").value_or(version.output_format);
@@ -73,6 +95,8 @@ struct PlannedRead {
   ReadRequest request;
   std::vector<access::WithheldField> withheld;
   std::string ref;
+  VersionRecord version;
+  Schema delivered;  // the descriptor's fields less the withheld ones
 };
 
 Result<PlannedRead> PlanRead(RequestContext& context) {
@@ -100,6 +124,13 @@ Result<PlannedRead> PlanRead(RequestContext& context) {
   plan.request.person = context.person();
   plan.request.threads = 1;
   plan.ref = version.Ref();
+  for (const Field& field : descriptor.schema.fields) {
+    const bool kept =
+        std::none_of(plan.withheld.begin(), plan.withheld.end(),
+                     [&](const access::WithheldField& w) { return w.field == field.name; });
+    if (kept) plan.delivered.fields.push_back(field);
+  }
+  plan.version = std::move(version);
   return plan;
 }
 
@@ -133,6 +164,7 @@ void ReadData(RequestContext& context) {
   context.response().status = 200;
   context.response().set_header("X-Mesh-Ref", plan->ref);
   context.response().set_header("X-Mesh-Withheld-Fields", JoinWithheld(plan->withheld));
+  SetSummaryHeaders(context.response(), plan->version, plan->delivered, plan->withheld);
   auto shared = std::make_shared<PlannedRead>(std::move(*plan));
   const ServerServices* services = &context.services();
   const access::Principal reader = *context.principal();

@@ -352,7 +352,7 @@ std::string_view OpenApiDocument() {
     ],
     "responses": {
      "200": {
-      "description": "OK",
+      "description": "The rows, chunked. Headers: X-Mesh-Ref (name@version#snapshot), X-Mesh-Status, X-Mesh-Rows, X-Mesh-Columns (delivered fields, comma-separated), X-Mesh-Withheld-Fields (comma-separated), X-Mesh-Withheld-Reasons (JSON [{field, reason}])",
       "content": {
        "application/octet-stream": {}
       }

@@ -1,0 +1,61 @@
+#include "cli/server_option.h"
+
+#include <cstdlib>
+
+namespace mesh::cli {
+namespace {
+
+std::string Environment(const char* name) {
+  const char* value = std::getenv(name);
+  return value == nullptr ? "" : value;
+}
+
+}  // namespace
+
+void AddServerOption(CLI::App* command, RemoteOptions* options) {
+  command->add_option("--server", options->server,
+                      "Ask the `mesh serve` at this URL, http(s)://HOST[:PORT], instead of the "
+                      "local catalog and lake; the token comes from MESH_TOKEN (default: "
+                      "$MESH_SERVER unless --catalog or --lake is given)");
+}
+
+Result<std::optional<std::string>> ChosenServer(const RemoteOptions& remote,
+                                                const StoreOptions& stores) {
+  const bool local_flags = !stores.catalog.empty() || !stores.lake.empty();
+  if (!remote.server.empty()) {
+    if (local_flags) {
+      return Status::InvalidArgument(
+          "--server talks to a server's catalog and lake; leave out --catalog and --lake, or "
+          "--server");
+    }
+    return std::optional<std::string>(remote.server);
+  }
+  const std::string from_environment = Environment("MESH_SERVER");
+  if (local_flags || from_environment.empty()) return std::optional<std::string>();
+  return std::optional<std::string>(from_environment);
+}
+
+Result<std::unique_ptr<client::MeshClient>> OpenVerbClient(const std::string& url) {
+  client::ClientOptions options;
+  options.server_url = url;
+  options.token = Environment("MESH_TOKEN");
+  return client::MeshClient::Make(options);
+}
+
+Result<std::string> RemotePerson(client::MeshClient& client, const std::string& as_person) {
+  ASSIGN_OR_RAISE(client::Identity identity, client.WhoAmI());
+  if (!as_person.empty() && as_person != identity.person) {
+    return Status::InvalidArgument("--as " + as_person + ", but MESH_TOKEN is the token of " +
+                                   identity.person + " at " + client.url().ToString() +
+                                   ": leave out --as (the token says who acts) or use " +
+                                   as_person + "'s token");
+  }
+  return identity.person;
+}
+
+int RemoteFailureExitCode(const Status& status) {
+  if (status.code() == StatusCode::kPermissionDenied || status.IsConflict()) return kExitFindings;
+  return kExitUsage;
+}
+
+}  // namespace mesh::cli

@@ -1,0 +1,344 @@
+// End to end through the CLI's client mode: a real `mesh serve` on an ephemeral port over a
+// temporary workspace, tokens made with `mesh token create`, then `mesh publish/read/versions/
+// show/search/lineage/quarantine/audit --server URL` run as subprocesses. Their output is
+// compared with the same verbs in local mode on the same catalog (they must print the same),
+// and the failure paths (no token, a rejected token, a refusal, a server that is down) must give
+// the documented message and exit code.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+namespace mesh {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string MeshBinary() {
+  if (const char* explicit_path = std::getenv("MESH_BINARY")) return explicit_path;
+  char self[PATH_MAX] = {0};
+  ssize_t n = ::readlink("/proc/self/exe", self, sizeof(self) - 1);
+  if (n <= 0) return "";
+  return (fs::path(std::string(self, static_cast<size_t>(n))).parent_path().parent_path() / "mesh")
+      .string();
+}
+
+std::string ReadWhole(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+struct MeshRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `mesh ARGUMENTS` in `workspace` with `environment` ("NAME=value ..." prefixed).
+MeshRun RunMesh(const fs::path& workspace, const std::string& arguments,
+                const std::string& environment = "") {
+  const fs::path err_file = workspace.parent_path() / "stderr.txt";
+  std::string command = "cd '" + workspace.string() + "' && env " + environment + " '" +
+                        MeshBinary() + "' " + arguments + " 2>'" + err_file.string() + "'";
+  MeshRun run;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return run;
+  char buffer[4096];
+  size_t n = 0;
+  while ((n = ::fread(buffer, 1, sizeof(buffer), pipe)) > 0) run.out.append(buffer, n);
+  int status = ::pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.err = ReadWhole(err_file);
+  return run;
+}
+
+// `mesh serve --listen 127.0.0.1:0` in the workspace, as a child process; the port is read from
+// its start-up line on stderr.
+class ServeProcess {
+ public:
+  bool Start(const fs::path& workspace) {
+    int pipe_fds[2];
+    if (::pipe(pipe_fds) != 0) return false;
+    pid_ = ::fork();
+    if (pid_ < 0) return false;
+    if (pid_ == 0) {
+      ::dup2(pipe_fds[1], STDERR_FILENO);
+      ::close(pipe_fds[0]);
+      ::close(pipe_fds[1]);
+      int null_fd = ::open("/dev/null", O_WRONLY);
+      ::dup2(null_fd, STDOUT_FILENO);
+      if (::chdir(workspace.c_str()) != 0) ::_exit(127);
+      const std::string binary = MeshBinary();
+      ::execl(binary.c_str(), binary.c_str(), "serve", "--listen", "127.0.0.1:0", "--quiet",
+              static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(pipe_fds[1]);
+    stderr_ = ::fdopen(pipe_fds[0], "r");
+    char line[1024];
+    while (stderr_ != nullptr && std::fgets(line, sizeof line, stderr_) != nullptr) {
+      std::string text(line);
+      const std::string marker = "listening on http://127.0.0.1:";
+      const size_t at = text.find(marker);
+      if (at != std::string::npos) {
+        port_ = std::atoi(text.c_str() + at + marker.size());
+        return port_ > 0;
+      }
+      startup_ += text;
+    }
+    return false;
+  }
+
+  void Stop() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGTERM);
+      int status = 0;
+      ::waitpid(pid_, &status, 0);
+      pid_ = -1;
+    }
+    if (stderr_ != nullptr) {
+      ::fclose(stderr_);
+      stderr_ = nullptr;
+    }
+  }
+
+  ~ServeProcess() { Stop(); }
+
+  std::string Url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  int port() const { return port_; }
+  const std::string& startup() const { return startup_; }
+
+ private:
+  pid_t pid_ = -1;
+  FILE* stderr_ = nullptr;
+  int port_ = 0;
+  std::string startup_;
+};
+
+class ClientModeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(fs::exists(MeshBinary())) << "no mesh binary at " << MeshBinary();
+    char pattern[] = "/tmp/mesh-client-mode-XXXXXX";
+    ASSERT_NE(::mkdtemp(pattern), nullptr);
+    workspace_ = fs::path(pattern) / "ws";
+    fs::copy(fs::path(MESH_SOURCE_DIR) / "tests/scenario-workspaces/basic", workspace_,
+             fs::copy_options::recursive);
+    fs::create_directories(workspace_ / "data");
+    std::ofstream(workspace_ / "data/orders.csv") << "order_id,ordered_at,amount,customer_email\n"
+                                                     "1,2026-11-20T06:00:00Z,10.50,a@example.org\n"
+                                                     "2,2026-11-20T07:00:00Z,3.00,b@example.org\n";
+    std::ofstream(workspace_ / "data/bad_orders.csv")
+        << "order_id,ordered_at,amount,customer_email\n"
+           "1,2026-11-20T06:00:00Z,-1.00,a@example.org\n"
+           "2,2026-11-20T07:00:00Z,3.00,b@example.org\n";
+    ::setenv("MESH_NOW", "2026-11-20T08:00:00Z", 1);
+    ::unsetenv("MESH_SERVER");
+    ::unsetenv("MESH_TOKEN");
+    ::unsetenv("MESH_CATALOG");
+    ::unsetenv("MESH_LAKE");
+    for (const char* person : {"alice", "carol", "dave"}) tokens_[person] = CreateToken(person);
+    ASSERT_TRUE(server_.Start(workspace_)) << "mesh serve did not start: " << server_.startup();
+  }
+
+  void TearDown() override {
+    server_.Stop();
+    ::unsetenv("MESH_NOW");
+    if (!workspace_.empty()) fs::remove_all(workspace_.parent_path());
+  }
+
+  std::string CreateToken(const std::string& person) {
+    MeshRun created = RunMesh(workspace_, "token create --person " + person + " --json");
+    EXPECT_EQ(created.exit_code, 0) << created.out << created.err;
+    nlohmann::json json = nlohmann::json::parse(created.out, nullptr, false);
+    return json.is_object() ? json.value("secret", "") : "";
+  }
+
+  // `mesh ARGUMENTS --server URL` with PERSON's token.
+  MeshRun Remote(const std::string& person, const std::string& arguments) {
+    return RunMesh(workspace_, arguments + " --server " + server_.Url(),
+                   "MESH_TOKEN=" + tokens_[person]);
+  }
+  MeshRun Local(const std::string& arguments) { return RunMesh(workspace_, arguments); }
+
+  // The verb prints the same, with the same exit code, in both modes.
+  void ExpectSameInBothModes(const std::string& person, const std::string& arguments) {
+    MeshRun local = Local(arguments);
+    MeshRun remote = Remote(person, arguments);
+    EXPECT_EQ(remote.exit_code, local.exit_code) << arguments << "\n" << remote.err;
+    EXPECT_EQ(remote.out, local.out) << arguments << "\nremote stderr: " << remote.err;
+    EXPECT_FALSE(local.out.empty()) << arguments << ": " << local.err;
+  }
+
+  void PublishThroughServer() {
+    MeshRun publish = Remote("alice", "publish products/sales/orders.yaml data/orders.csv");
+    ASSERT_EQ(publish.exit_code, 0) << publish.out << publish.err;
+    EXPECT_NE(publish.out.find("published orders@1.2.0#1: 2 rows"), std::string::npos)
+        << publish.out;
+    EXPECT_NE(publish.out.find("(parquet) as sha256/"), std::string::npos) << publish.out;
+  }
+
+  fs::path workspace_;
+  ServeProcess server_;
+  std::map<std::string, std::string> tokens_;
+};
+
+TEST_F(ClientModeTest, PublishThenMetadataVerbsPrintWhatLocalModePrints) {
+  PublishThroughServer();
+  MeshRun rejected = Remote("alice", "publish products/sales/orders.yaml data/bad_orders.csv");
+  EXPECT_EQ(rejected.exit_code, 1) << rejected.out << rejected.err;
+  EXPECT_NE(rejected.out.find("rejected: the data failed its checks; quarantined as entry 1"),
+            std::string::npos)
+      << rejected.out;
+
+  for (const char* arguments :
+       {"versions orders", "versions orders --json", "show orders", "show orders --json",
+        "show orders@1.2.0#1 --json", "search orders", "search order --json",
+        "lineage orders --json", "lineage orders --downstream", "quarantine list",
+        "quarantine list orders --json", "quarantine show 1 --json", "quarantine show 1",
+        "versions nothing_here"}) {
+    ExpectSameInBothModes("alice", arguments);
+  }
+  for (const char* arguments :
+       {"audit", "audit --json", "audit --product orders --action publish --json",
+        "audit --person alice", "audit verify", "audit verify --json"}) {
+    ExpectSameInBothModes("dave", arguments);
+  }
+}
+
+TEST_F(ClientModeTest, ARefusedPublishPrintsTheSameFindingsAsLocalMode) {
+  PublishThroughServer();
+  const fs::path descriptor = workspace_ / "products/sales/orders.yaml";
+  std::string text = ReadWhole(descriptor);
+  const std::string anchor = "description: One row per order\n";
+  ASSERT_NE(text.find(anchor), std::string::npos);
+  text.replace(text.find(anchor), anchor.size(), anchor + "desciption_typo: 1\n");
+  std::ofstream(descriptor) << text;
+  MeshRun local = Local("publish products/sales/orders.yaml data/orders.csv --as alice");
+  MeshRun remote = Remote("alice", "publish products/sales/orders.yaml data/orders.csv");
+  EXPECT_EQ(local.exit_code, 1) << local.out << local.err;
+  EXPECT_EQ(remote.exit_code, 1) << remote.out << remote.err;
+  EXPECT_EQ(remote.out, local.out);
+  EXPECT_NE(remote.out.find("refused: nothing was published"), std::string::npos) << remote.out;
+  EXPECT_NE(remote.out.find("products/sales/orders.yaml:"), std::string::npos) << remote.out;
+}
+
+TEST_F(ClientModeTest, ReadStreamsTheSameBytesAndSummaryAsLocalMode) {
+  PublishThroughServer();
+  for (const char* format : {"csv", "jsonl", "parquet"}) {
+    const std::string arguments = std::string("read orders --format ") + format;
+    MeshRun local = Local(arguments + " --as alice");
+    MeshRun remote = Remote("alice", arguments);
+    ASSERT_EQ(remote.exit_code, 0) << remote.err;
+    EXPECT_EQ(remote.out, local.out) << format;
+    EXPECT_EQ(remote.err, local.err) << format;
+  }
+  MeshRun local = Local("read orders#1 --as alice -o out/local.csv --format csv --json");
+  MeshRun remote =
+      Remote("alice", "read orders#1 --as alice -o out/remote.csv --format csv --json");
+  ASSERT_EQ(remote.exit_code, 0) << remote.err;
+  EXPECT_EQ(ReadWhole(workspace_ / "out/remote.csv"), ReadWhole(workspace_ / "out/local.csv"));
+  EXPECT_FALSE(fs::exists(workspace_ / "out/remote.csv.part"));
+  nlohmann::json local_json = nlohmann::json::parse(local.out, nullptr, false);
+  nlohmann::json remote_json = nlohmann::json::parse(remote.out, nullptr, false);
+  ASSERT_TRUE(remote_json.is_object()) << remote.out;
+  remote_json["output"] = local_json["output"];
+  EXPECT_EQ(remote_json, local_json);
+
+  // Carol (analytics) is not in the owning team: the pii field is withheld by the server.
+  MeshRun carol = Remote("carol", "read orders --format jsonl --json");
+  ASSERT_EQ(carol.exit_code, 0) << carol.err;
+  EXPECT_EQ(carol.out.find("customer_email"), std::string::npos) << carol.out;
+  nlohmann::json summary = nlohmann::json::parse(carol.err, nullptr, false);
+  ASSERT_TRUE(summary.is_object()) << carol.err;
+  ASSERT_EQ(summary["withheld"].size(), 1u) << carol.err;
+  EXPECT_EQ(summary["withheld"][0]["field"], "customer_email");
+  EXPECT_FALSE(summary["withheld"][0]["reason"].get<std::string>().empty());
+  EXPECT_EQ(summary["columns"], nlohmann::json({"order_id", "ordered_at", "amount"}));
+}
+
+TEST_F(ClientModeTest, RefusalsAndBadTokensGiveTheDocumentedMessagesAndExitCodes) {
+  PublishThroughServer();
+  MeshRun not_owner = Remote("carol", "publish products/sales/orders.yaml data/orders.csv");
+  EXPECT_EQ(not_owner.exit_code, 1) << not_owner.out << not_owner.err;
+  EXPECT_NE(not_owner.err.find("refused by the server at " + server_.Url()), std::string::npos)
+      << not_owner.err;
+
+  MeshRun wrong_as = Remote("alice", "publish products/sales/orders.yaml data/orders.csv --as bob");
+  EXPECT_EQ(wrong_as.exit_code, 2) << wrong_as.err;
+  EXPECT_NE(wrong_as.err.find("MESH_TOKEN is the token of alice"), std::string::npos)
+      << wrong_as.err;
+
+  MeshRun bad_token =
+      RunMesh(workspace_, "versions orders --server " + server_.Url(), "MESH_TOKEN=mesh_nope_0000");
+  EXPECT_EQ(bad_token.exit_code, 2) << bad_token.err;
+  EXPECT_NE(bad_token.err.find("the server at " + server_.Url() +
+                               " did not accept the token in MESH_TOKEN"),
+            std::string::npos)
+      << bad_token.err;
+
+  MeshRun no_token = RunMesh(workspace_, "show orders --server " + server_.Url());
+  EXPECT_EQ(no_token.exit_code, 2) << no_token.err;
+  EXPECT_NE(
+      no_token.err.find("no API token for the server at " + server_.Url() + ": export MESH_TOKEN"),
+      std::string::npos)
+      << no_token.err;
+
+  MeshRun not_governance = Remote("alice", "audit");
+  EXPECT_EQ(not_governance.exit_code, 1) << not_governance.err;
+  EXPECT_NE(not_governance.err.find("refused by the server"), std::string::npos)
+      << not_governance.err;
+
+  MeshRun unknown = Remote("alice", "show nothing_here");
+  EXPECT_EQ(unknown.exit_code, 2) << unknown.err;
+
+  MeshRun both = Remote("alice", "versions orders --catalog sqlite:x.db");
+  EXPECT_EQ(both.exit_code, 2) << both.err;
+  EXPECT_NE(both.err.find("leave out --catalog and --lake, or --server"), std::string::npos)
+      << both.err;
+
+  MeshRun dot = Remote("alice", "lineage orders --dot");
+  EXPECT_EQ(dot.exit_code, 2) << dot.err;
+}
+
+TEST_F(ClientModeTest, MeshServerEnvironmentSelectsTheServerUnlessLocalStoresAreGiven) {
+  PublishThroughServer();
+  const std::string environment =
+      "MESH_SERVER=" + server_.Url() + " MESH_TOKEN=" + tokens_["alice"];
+  MeshRun remote = RunMesh(workspace_, "versions orders --json", environment);
+  MeshRun local = Local("versions orders --json");
+  EXPECT_EQ(remote.exit_code, 0) << remote.err;
+  EXPECT_EQ(remote.out, local.out);
+  // An explicit --catalog means local mode: an empty catalog elsewhere knows no orders.
+  MeshRun explicit_local =
+      RunMesh(workspace_, "versions orders --catalog sqlite:" + (workspace_ / "other.db").string(),
+              environment);
+  EXPECT_NE(explicit_local.out + explicit_local.err, remote.out);
+  EXPECT_EQ(explicit_local.out.find("orders@1.2.0#1"), std::string::npos) << explicit_local.out;
+}
+
+TEST_F(ClientModeTest, AServerThatIsDownIsAClearInputError) {
+  const std::string url = server_.Url();
+  server_.Stop();
+  MeshRun down =
+      RunMesh(workspace_, "publish products/sales/orders.yaml data/orders.csv --server " + url,
+              "MESH_TOKEN=" + tokens_["alice"]);
+  EXPECT_EQ(down.exit_code, 2) << down.err;
+  EXPECT_NE(down.err.find("cannot connect to the server at " + url), std::string::npos) << down.err;
+  EXPECT_NE(down.err.find("is `mesh serve` running there?"), std::string::npos) << down.err;
+}
+
+}  // namespace
+}  // namespace mesh
