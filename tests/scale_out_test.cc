@@ -299,6 +299,12 @@ class PostgresS3ScaleOutTest : public ::testing::Test {
     auto catalog = postgres_->CreateScratchSchema();
     ASSERT_TRUE(catalog.ok()) << catalog.status();
     catalog_uri_ = *catalog;
+    // The servers end transactions left idle after 3 s instead of the default minute, so that
+    // the frozen-server test need not wait long (the test's own connections keep no limit).
+    server_catalog_uri_ = catalog_uri_;
+    const size_t options = server_catalog_uri_.find("options=");
+    ASSERT_NE(options, std::string::npos) << catalog_uri_;
+    server_catalog_uri_.insert(options + 8, "-cidle_in_transaction_session_timeout%3D3s%20");
     auto moto = MotoServer::Shared();
     ASSERT_TRUE(moto.ok()) << moto.status();
     auto store = (*moto)->NewStore();
@@ -376,7 +382,7 @@ class PostgresS3ScaleOutTest : public ::testing::Test {
                                           "--spool-dir",
                                           (root_ / ("spool-" + name)).string(),
                                           "--catalog",
-                                          catalog_uri_,
+                                          server_catalog_uri_,
                                           "--lake",
                                           lake_->Uri()};
     return std::make_unique<ServeProcess>(name, std::move(arguments), root_);
@@ -559,6 +565,7 @@ class PostgresS3ScaleOutTest : public ::testing::Test {
 
   PostgresTestServer* postgres_ = nullptr;
   std::string catalog_uri_;
+  std::string server_catalog_uri_;
   std::unique_ptr<S3ObjectStore> lake_;
   fs::path root_;
   fs::path workspace_;
@@ -853,6 +860,39 @@ TEST_F(PostgresS3ScaleOutTest, EveryServerSurvivesTheDatabaseDroppingItsConnecti
   }
   Json second = PublishOrders(1, 2);
   EXPECT_EQ(second.value("snapshot", 0), 2) << second;
+}
+
+// B freezes in the middle of a commit (SIGSTOP: a hung process, or a machine gone from the
+// network without closing its sockets), holding the product's row lock and the audit lock. The
+// database ends B's idle transaction (the pool's default limit is a minute; these servers' URI
+// says 3 s), so A's publish goes through; B, thawed, finds its commit lost and answers 409.
+TEST_F(PostgresS3ScaleOutTest, FrozenServerDoesNotStallTheOthers) {
+  PublishOrders(0, 1);
+  HttpAnswer frozen_publish;
+  std::thread publisher;
+  {
+    auto connection = Connect();
+    HeldLock held(*connection, CommitLock::kAuditAppends, "orders");
+    publisher =
+        std::thread([&] { frozen_publish = Publish(1, "orders", kOrdersYaml, OrdersCsv(13)); });
+    EXPECT_TRUE(Eventually([&] { return WaitingForLocks() == 1; }))
+        << "B's publish never reached the commit" << Server(1).Logs();
+    Server(1).Signal(SIGSTOP);
+    held.Release();  // B's session takes the audit lock and then idles, frozen, holding both
+  }
+  Json next = PublishOrders(0, 2);
+  EXPECT_EQ(next.value("snapshot", 0), 2) << next;
+  Server(1).Signal(SIGCONT);
+  publisher.join();
+  EXPECT_EQ(frozen_publish.status, 409) << frozen_publish.body << Server(1).Logs();
+  EXPECT_EQ(frozen_publish.ErrorCode(), "conflict") << frozen_publish.body;
+  for (int server = 0; server < kServers; ++server) {
+    Json versions = Versions(server);
+    ASSERT_EQ(versions.size(), 2u) << versions;
+    ExpectVersionsWhole(versions);
+    EXPECT_EQ(versions[0]["object_key"], next["object_key"]);
+  }
+  EXPECT_EQ(Mesh("audit verify").exit_code, 0);
 }
 
 // SIGTERM while a publish is in flight: the server stops accepting, the publish completes with
