@@ -1,8 +1,8 @@
 // mesh read NAME[@VERSION][#SNAPSHOT] --as PERSON [--format csv|jsonl|parquet] [-o FILE] [--json]
 // Streams a published snapshot out of the lake (src/publish/version_reader.h), converted to the
 // requested format (default: the stored one), to stdout or FILE. PERSON must be in mesh.yaml;
-// whether they may read it and which fields are left out is decided by the installed
-// ReadAccessCheck (cli/read_access.h: the seam for the access module). The read is audited
+// whether they may read it and which fields are left out is decided by the access::Authorizer
+// (cli/read_access.h). The read is audited
 // and metered for charge-back (usage/read_meter.h).
 // Exit codes: 0 read, 1 denied, 2 usage or input error (unknown product/version, retired
 // snapshot, unwritable output).
@@ -126,7 +126,7 @@ Result<ReadResult> ReadInto(ReadContext& context, const ReadCommandOptions& opti
   ReadAccessRequest access_request{&context.organisation, options.person,
                                    &descriptor,           &context.policy,
                                    context.catalog.get(), context.clock.get()};
-  Result<std::vector<access::WithheldField>> decision = InstalledReadAccessCheck()(access_request);
+  Result<std::vector<access::WithheldField>> decision = ReadAccessWithGrants(access_request);
   if (!decision.ok()) {
     if (decision.status().code() == StatusCode::kPermissionDenied) *code = kExitFindings;
     return decision.status();

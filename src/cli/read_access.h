@@ -1,16 +1,9 @@
-// The seam where access enforcement plugs into `mesh read` (governance.md "Identity and
-// access"). The verb asks the installed ReadAccessCheck whether the person may read the
-// snapshot and which of its fields to leave out; ReadVersion (src/publish/version_reader.h)
-// then leaves them out and reports them.
-//
-// Until the access module (src/access/: Authorizer::Check(principal, Permission::kReadData,
-// resource) and Authorizer::Withheld) is connected here with SetReadAccessCheck, the installed
-// check is ReadAccessWithoutGrants: the rules of governance.md for a mesh in which no grant has
-// been given. Connecting the Authorizer replaces it; nothing else in the verb changes.
-// Thread-compatible: install the check once, before verbs run.
+// How `mesh read` decides access (governance.md "Identity and access"): whether the person may
+// read the snapshot and which of its fields to leave out, both from access::Authorizer over the
+// catalog's grants; ReadVersion (src/publish/version_reader.h) then leaves the fields out and
+// reports them.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -33,22 +26,10 @@ struct ReadAccessRequest {
   const Clock* clock = nullptr;
 };
 
-// OK with the fields to leave out, or PermissionDenied saying what is missing.
-using ReadAccessCheck =
-    std::function<Result<std::vector<access::WithheldField>>(const ReadAccessRequest&)>;
-
-void SetReadAccessCheck(ReadAccessCheck check);
-const ReadAccessCheck& InstalledReadAccessCheck();
-
-// The access module's rules (the installed check): access::Authorizer over the catalog's grants
-// decides Check(kReadData) and Withheld for the snapshot's descriptor, with the taxonomy of
-// the global policy. A denied read is audited (action "read", outcome "denied").
+// OK with the fields to leave out, or PermissionDenied saying what is missing:
+// access::Authorizer over the catalog's grants decides Check(kReadData) and Withheld for the
+// snapshot's descriptor, with the taxonomy of the global policy. A denied read is audited
+// (action "read", outcome "denied").
 Result<std::vector<access::WithheldField>> ReadAccessWithGrants(const ReadAccessRequest& request);
-
-// No grants exist: members of the owning team read everything; anyone else may read a product
-// classified public or internal (or unclassified), without its fields classified above the
-// product or tagged pii; confidential and restricted products are denied (they need a grant).
-Result<std::vector<access::WithheldField>> ReadAccessWithoutGrants(
-    const ReadAccessRequest& request);
 
 }  // namespace mesh::cli

@@ -3,6 +3,8 @@
 // product with a 100-node lineage graph once its data has arrived. The big product is
 // synthetic (the demo has none that large): its API answers are generated here and served
 // through Playwright's request interception; everything else is the real server.
+// A benchmark, not a test: it runs only under bench/run_ui.sh (MESH_UI_BENCH=1), which rewrites
+// the UI section of docs/performance.md; the test suite (ctest ui.browser) lists it as skipped.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -86,6 +88,7 @@ function initialScriptBytes() {
 }
 
 test('measure the initial JS size and the product page render time', async ({ page, browser }) => {
+  test.skip(!process.env.MESH_UI_BENCH, 'a benchmark: bench/run_ui.sh runs it');
   const size = initialScriptBytes();
   await serveBigProduct(page);
   await signIn(page, state().tokens.consumer, '/');

@@ -97,6 +97,7 @@ export function SearchPage() {
             <label key={name}>
               <span>{name[0].toUpperCase() + name.slice(1)}</span>
               <select
+                aria-label={name[0].toUpperCase() + name.slice(1)}
                 value={filters[name]}
                 onChange={(event) => setFilter(name, event.target.value)}
                 disabled={choices[name].length === 0 && !filters[name]}
