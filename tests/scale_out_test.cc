@@ -533,6 +533,23 @@ class PostgresS3ScaleOutTest : public ::testing::Test {
     return winner;
   }
 
+  // Adds the snapshot and object of every 201 among `answers` to `won` (a snapshot won twice
+  // fails); every other answer must be a clean 409 conflict.
+  static void RecordWinners(const std::vector<HttpAnswer>& answers,
+                            std::map<int64_t, std::string>* won) {
+    for (const HttpAnswer& answer : answers) {
+      if (answer.status != 201) {
+        EXPECT_EQ(answer.status, 409) << answer.body;
+        EXPECT_EQ(answer.ErrorCode(), "conflict") << answer.body;
+        continue;
+      }
+      const Json published = answer.json();
+      const int64_t snapshot = published.value("snapshot", int64_t{0});
+      EXPECT_TRUE(won->emplace(snapshot, published.value("object_key", "")).second)
+          << "snapshot " << snapshot << " won twice";
+    }
+  }
+
   // Every object under the lake's sha256/ is whole: its bytes hash to its name. No staging object
   // or unfinished multipart upload is left when `expect_no_staging`.
   void ExpectLakeWhole(bool expect_no_staging = true) {
@@ -596,8 +613,8 @@ TEST_F(PostgresS3ScaleOutTest, ServersStartedAtOnceMigrateTheCatalogOnce) {
 
 // Six publishes of one product through the three servers, all prepared against snapshot 1 and
 // queued on the catalog's row lock: exactly one becomes snapshot 2, the other five get a clean
-// 409 and leave nothing behind. Then free-for-all rounds: however they interleave, the winners
-// are exactly the snapshots, numbered without gaps.
+// 409 and leave nothing behind. Then free-for-all rounds, and three uploads of the same bytes:
+// however they interleave, the winners are exactly the snapshots, numbered without gaps.
 TEST_F(PostgresS3ScaleOutTest, RacingPublishesThroughThreeServersHaveExactlyOneWinner) {
   PublishOrders(0, 1);
   constexpr int kRacers = 6;
@@ -631,26 +648,14 @@ TEST_F(PostgresS3ScaleOutTest, RacingPublishesThroughThreeServersHaveExactlyOneW
       });
     }
     for (std::thread& racer : racers) racer.join();
-    for (const HttpAnswer& answer : round_answers) {
-      if (answer.status == 201) {
-        const int64_t snapshot = answer.json().value("snapshot", int64_t{0});
-        EXPECT_TRUE(won.emplace(snapshot, answer.json().value("object_key", "")).second)
-            << "snapshot " << snapshot << " won twice";
-      } else {
-        EXPECT_EQ(answer.status, 409) << answer.body;
-        EXPECT_EQ(answer.ErrorCode(), "conflict") << answer.body;
-      }
-    }
+    RecordWinners(round_answers, &won);
   }
   // The same bytes through every server: one stored object (the second and third writers'
   // conditional writes find it there), and still exactly one new snapshot.
   {
     std::vector<HttpAnswer> same = PublishHeldAtCommit(std::vector<std::string>(3, OrdersCsv(300)));
-    const int same_winner = OnlyWinner(same);
-    ASSERT_NE(same_winner, -1);
-    const Json& answer = same[same_winner].json();
-    EXPECT_TRUE(
-        won.emplace(answer.value("snapshot", int64_t{0}), answer.value("object_key", "")).second);
+    EXPECT_NE(OnlyWinner(same), -1);
+    RecordWinners(same, &won);
   }
   for (int server = 0; server < kServers; ++server) {
     Json all = Versions(server);
