@@ -299,6 +299,12 @@ class PostgresS3ScaleOutTest : public ::testing::Test {
     auto catalog = postgres_->CreateScratchSchema();
     ASSERT_TRUE(catalog.ok()) << catalog.status();
     catalog_uri_ = *catalog;
+    // The servers end transactions left idle after 3 s instead of the default minute, so that
+    // the frozen-server test need not wait long (the test's own connections keep no limit).
+    server_catalog_uri_ = catalog_uri_;
+    const size_t options = server_catalog_uri_.find("options=");
+    ASSERT_NE(options, std::string::npos) << catalog_uri_;
+    server_catalog_uri_.insert(options + 8, "-cidle_in_transaction_session_timeout%3D3s%20");
     auto moto = MotoServer::Shared();
     ASSERT_TRUE(moto.ok()) << moto.status();
     auto store = (*moto)->NewStore();
@@ -376,7 +382,7 @@ class PostgresS3ScaleOutTest : public ::testing::Test {
                                           "--spool-dir",
                                           (root_ / ("spool-" + name)).string(),
                                           "--catalog",
-                                          catalog_uri_,
+                                          server_catalog_uri_,
                                           "--lake",
                                           lake_->Uri()};
     return std::make_unique<ServeProcess>(name, std::move(arguments), root_);
@@ -527,6 +533,23 @@ class PostgresS3ScaleOutTest : public ::testing::Test {
     return winner;
   }
 
+  // Adds the snapshot and object of every 201 among `answers` to `won` (a snapshot won twice
+  // fails); every other answer must be a clean 409 conflict.
+  static void RecordWinners(const std::vector<HttpAnswer>& answers,
+                            std::map<int64_t, std::string>* won) {
+    for (const HttpAnswer& answer : answers) {
+      if (answer.status != 201) {
+        EXPECT_EQ(answer.status, 409) << answer.body;
+        EXPECT_EQ(answer.ErrorCode(), "conflict") << answer.body;
+        continue;
+      }
+      const Json published = answer.json();
+      const int64_t snapshot = published.value("snapshot", int64_t{0});
+      EXPECT_TRUE(won->emplace(snapshot, published.value("object_key", "")).second)
+          << "snapshot " << snapshot << " won twice";
+    }
+  }
+
   // Every object under the lake's sha256/ is whole: its bytes hash to its name. No staging object
   // or unfinished multipart upload is left when `expect_no_staging`.
   void ExpectLakeWhole(bool expect_no_staging = true) {
@@ -559,6 +582,7 @@ class PostgresS3ScaleOutTest : public ::testing::Test {
 
   PostgresTestServer* postgres_ = nullptr;
   std::string catalog_uri_;
+  std::string server_catalog_uri_;
   std::unique_ptr<S3ObjectStore> lake_;
   fs::path root_;
   fs::path workspace_;
@@ -589,8 +613,8 @@ TEST_F(PostgresS3ScaleOutTest, ServersStartedAtOnceMigrateTheCatalogOnce) {
 
 // Six publishes of one product through the three servers, all prepared against snapshot 1 and
 // queued on the catalog's row lock: exactly one becomes snapshot 2, the other five get a clean
-// 409 and leave nothing behind. Then free-for-all rounds: however they interleave, the winners
-// are exactly the snapshots, numbered without gaps.
+// 409 and leave nothing behind. Then free-for-all rounds, and three uploads of the same bytes:
+// however they interleave, the winners are exactly the snapshots, numbered without gaps.
 TEST_F(PostgresS3ScaleOutTest, RacingPublishesThroughThreeServersHaveExactlyOneWinner) {
   PublishOrders(0, 1);
   constexpr int kRacers = 6;
@@ -624,26 +648,14 @@ TEST_F(PostgresS3ScaleOutTest, RacingPublishesThroughThreeServersHaveExactlyOneW
       });
     }
     for (std::thread& racer : racers) racer.join();
-    for (const HttpAnswer& answer : round_answers) {
-      if (answer.status == 201) {
-        const int64_t snapshot = answer.json().value("snapshot", int64_t{0});
-        EXPECT_TRUE(won.emplace(snapshot, answer.json().value("object_key", "")).second)
-            << "snapshot " << snapshot << " won twice";
-      } else {
-        EXPECT_EQ(answer.status, 409) << answer.body;
-        EXPECT_EQ(answer.ErrorCode(), "conflict") << answer.body;
-      }
-    }
+    RecordWinners(round_answers, &won);
   }
   // The same bytes through every server: one stored object (the second and third writers'
   // conditional writes find it there), and still exactly one new snapshot.
   {
     std::vector<HttpAnswer> same = PublishHeldAtCommit(std::vector<std::string>(3, OrdersCsv(300)));
-    const int same_winner = OnlyWinner(same);
-    ASSERT_NE(same_winner, -1);
-    const Json& answer = same[same_winner].json();
-    EXPECT_TRUE(
-        won.emplace(answer.value("snapshot", int64_t{0}), answer.value("object_key", "")).second);
+    EXPECT_NE(OnlyWinner(same), -1);
+    RecordWinners(same, &won);
   }
   for (int server = 0; server < kServers; ++server) {
     Json all = Versions(server);
@@ -853,6 +865,39 @@ TEST_F(PostgresS3ScaleOutTest, EveryServerSurvivesTheDatabaseDroppingItsConnecti
   }
   Json second = PublishOrders(1, 2);
   EXPECT_EQ(second.value("snapshot", 0), 2) << second;
+}
+
+// B freezes in the middle of a commit (SIGSTOP: a hung process, or a machine gone from the
+// network without closing its sockets), holding the product's row lock and the audit lock. The
+// database ends B's idle transaction (the pool's default limit is a minute; these servers' URI
+// says 3 s), so A's publish goes through; B, thawed, finds its commit lost and answers 409.
+TEST_F(PostgresS3ScaleOutTest, FrozenServerDoesNotStallTheOthers) {
+  PublishOrders(0, 1);
+  HttpAnswer frozen_publish;
+  std::thread publisher;
+  {
+    auto connection = Connect();
+    HeldLock held(*connection, CommitLock::kAuditAppends, "orders");
+    publisher =
+        std::thread([&] { frozen_publish = Publish(1, "orders", kOrdersYaml, OrdersCsv(13)); });
+    EXPECT_TRUE(Eventually([&] { return WaitingForLocks() == 1; }))
+        << "B's publish never reached the commit" << Server(1).Logs();
+    Server(1).Signal(SIGSTOP);
+    held.Release();  // B's session takes the audit lock and then idles, frozen, holding both
+  }
+  Json next = PublishOrders(0, 2);
+  EXPECT_EQ(next.value("snapshot", 0), 2) << next;
+  Server(1).Signal(SIGCONT);
+  publisher.join();
+  EXPECT_EQ(frozen_publish.status, 409) << frozen_publish.body << Server(1).Logs();
+  EXPECT_EQ(frozen_publish.ErrorCode(), "conflict") << frozen_publish.body;
+  for (int server = 0; server < kServers; ++server) {
+    Json versions = Versions(server);
+    ASSERT_EQ(versions.size(), 2u) << versions;
+    ExpectVersionsWhole(versions);
+    EXPECT_EQ(versions[0]["object_key"], next["object_key"]);
+  }
+  EXPECT_EQ(Mesh("audit verify").exit_code, 0);
 }
 
 // SIGTERM while a publish is in flight: the server stops accepting, the publish completes with

@@ -340,6 +340,31 @@ TEST_F(PostgresCatalogTest, ExactlyOneWinnerAmongRacingProcesses) {
   EXPECT_EQ(catalog->ListAudit({}).ValueOr({}).size(), 2u);
 }
 
+// A process that froze (or whose machine vanished) inside a transaction must not hold its locks
+// for hours: every pooled session ends transactions left idle for a minute, unless the URI sets
+// its own limit.
+TEST_F(PostgresCatalogTest, PooledSessionsEndTransactionsLeftIdle) {
+  auto idle_limit = [](const std::string& uri) {
+    auto parsed = PostgresUri::Parse(uri);
+    EXPECT_TRUE(parsed.ok()) << parsed.status();
+    auto pool = PostgresConnectionPool::Open(*parsed, [](pqxx::connection&) {});
+    EXPECT_TRUE(pool.ok()) << pool.status();
+    std::string value;
+    Status read = (*pool)->Read("probe", [&](pqxx::transaction_base& transaction) {
+      value = transaction.exec1("SHOW idle_in_transaction_session_timeout")[0].as<std::string>();
+      return Status::OK();
+    });
+    EXPECT_TRUE(read.ok()) << read;
+    return value;
+  };
+  EXPECT_EQ(idle_limit(uri_), "1min");
+  std::string own_limit = uri_;
+  const size_t options = own_limit.find("options=");
+  ASSERT_NE(options, std::string::npos) << own_limit;
+  own_limit.insert(options + 8, "-cidle_in_transaction_session_timeout%3D5s%20");
+  EXPECT_EQ(idle_limit(own_limit), "5s");
+}
+
 TEST_F(PostgresCatalogTest, PoolNeverOpensMoreConnectionsThanItsSize) {
   auto catalog = PostgresCatalog::Open(uri_ + "&pool_size=2");
   ASSERT_TRUE(catalog.ok()) << catalog.status();

@@ -58,6 +58,21 @@ bool LooksAlive(const pqxx::connection& connection) {
   return ::poll(&ready, 1, 0) == 0;
 }
 
+// A session left idle inside an open transaction keeps its locks (a product's row, the audit
+// lock) until PostgreSQL ends it. Meshwork never pauses inside a transaction, so such a session
+// belongs to a process that froze or whose machine or network vanished: the kernel never closes
+// its socket, and without a limit its locks would stall every other server's publishes (and all
+// audited requests) until TCP keepalive gives up, hours later. Unless the URI sets a limit of
+// its own (options=-c idle_in_transaction_session_timeout=...), PostgreSQL ends such sessions
+// after a minute, which rolls their transactions back.
+void ApplySessionDefaults(pqxx::connection& connection) {
+  pqxx::nontransaction statement(connection);
+  statement.exec(
+      "SELECT set_config('idle_in_transaction_session_timeout', '60s', false) "
+      "WHERE current_setting('idle_in_transaction_session_timeout') = '0'");
+  statement.commit();
+}
+
 }  // namespace
 
 Result<PostgresUri> PostgresUri::Parse(std::string_view uri) {
@@ -257,6 +272,7 @@ Result<std::unique_ptr<pqxx::connection>> PostgresConnectionPool::Borrow(
   lock.unlock();
   try {
     auto connection = std::make_unique<pqxx::connection>(uri_.conninfo);
+    ApplySessionDefaults(*connection);
     setup_(*connection);
     return connection;
   } catch (const std::exception& error) {

@@ -11,7 +11,9 @@
 // (server restart, network) is dropped and the transaction is retried once on a fresh one,
 // which is safe because a transaction that lost its connection before COMMIT was rolled back by
 // the server. Every libpqxx exception is caught here and becomes a Status naming the catalog and
-// the operation (PostgresErrorStatus). Safe for concurrent use.
+// the operation (PostgresErrorStatus). Each new session ends transactions left idle for a
+// minute (idle_in_transaction_session_timeout, unless the URI sets it), so that a frozen or
+// vanished process cannot hold its locks for long. Safe for concurrent use.
 #pragma once
 
 #include <condition_variable>
