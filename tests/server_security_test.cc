@@ -73,11 +73,16 @@ class ServerSecurityTest : public ::testing::Test {
     snapshot.quarantined = harness_.catalog().ListQuarantine("")->size();
     GrantFilter all_grants;
     all_grants.include_revoked = true;
-    for (const GrantRecord& grant : *harness_.catalog().ListGrants(all_grants)) {
+    Result<std::vector<GrantRecord>> grants = harness_.catalog().ListGrants(all_grants);
+    Result<std::vector<AccessRequestRecord>> requests = harness_.catalog().ListAccessRequests({});
+    EXPECT_TRUE(grants.ok() && requests.ok());
+    const std::vector<GrantRecord> no_grants;
+    const std::vector<AccessRequestRecord> no_requests;
+    for (const GrantRecord& grant : grants.ok() ? *grants : no_grants) {
       snapshot.grants.push_back(std::to_string(grant.id) + ":" +
                                 (grant.IsActive(harness_.clock().Now()) ? "active" : "inactive"));
     }
-    for (const AccessRequestRecord& request : *harness_.catalog().ListAccessRequests({})) {
+    for (const AccessRequestRecord& request : requests.ok() ? *requests : no_requests) {
       snapshot.requests.push_back(std::to_string(request.id) + ":" +
                                   std::string(AccessRequestStatusName(request.status)));
     }

@@ -15,9 +15,11 @@ test('request access, approve in the inbox, read with the pii column withheld', 
   const consumer = await browser.newPage();
   await signIn(consumer, tokens.consumer, `/products/${PRODUCT}`);
   await expect(consumer.getByTestId('no-access')).toBeVisible();
-  await consumer.getByLabel('Level').selectOption('restricted');
-  await expect(consumer.getByLabel('Also personal data (fields tagged pii)')).not.toBeChecked();
-  await consumer.getByLabel('Purpose').fill('Quarterly payroll cost analysis for the command staff');
+  // Within the form: the page's "Service level" section would match a bare 'Level' too.
+  const form = consumer.getByRole('form', { name: 'Request access' });
+  await form.getByLabel('Level').selectOption('restricted');
+  await expect(form.getByLabel('Also personal data (fields tagged pii)')).not.toBeChecked();
+  await form.getByLabel('Purpose').fill('Quarterly payroll cost analysis for the command staff');
   await expectAccessible(consumer, 'request-access');
   await consumer.getByRole('button', { name: 'Send access request' }).click();
   await expect(consumer.getByTestId('request-sent')).toBeVisible();

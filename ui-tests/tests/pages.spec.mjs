@@ -28,16 +28,17 @@ test('search finds a product by a field name, ranked as you type', async ({ page
 });
 
 test('search filters by domain, tag and owner', async ({ page }) => {
-  await page.getByLabel('Domain', { exact: true }).selectOption('finance');
+  // By role: a label wrapping its select also holds the options' text, so getByLabel misses it.
+  await page.getByRole('combobox', { name: 'Domain', exact: true }).selectOption('finance');
   const results = page.getByRole('list', { name: 'Search results' });
   await expect(results.getByRole('link', { name: 'payroll_ledger', exact: true })).toBeVisible();
   await expect(results.getByRole('link', { name: 'missions', exact: true })).toHaveCount(0);
-  await page.getByLabel('Domain', { exact: true }).selectOption('');
-  await page.getByLabel('Owner', { exact: true }).selectOption('team-operations');
+  await page.getByRole('combobox', { name: 'Domain', exact: true }).selectOption('');
+  await page.getByRole('combobox', { name: 'Owner', exact: true }).selectOption('team-operations');
   await expect(results.getByRole('link', { name: 'missions', exact: true })).toBeVisible();
   await expect(results.getByRole('link', { name: 'payroll_ledger', exact: true })).toHaveCount(0);
-  await page.getByLabel('Owner', { exact: true }).selectOption('');
-  await page.getByLabel('Tag', { exact: true }).selectOption('pii');
+  await page.getByRole('combobox', { name: 'Owner', exact: true }).selectOption('');
+  await page.getByRole('combobox', { name: 'Tag', exact: true }).selectOption('pii');
   await expect(results.getByRole('link', { name: 'payroll_ledger', exact: true })).toBeVisible();
   await expect(results.getByRole('link', { name: 'missions', exact: true })).toHaveCount(0);
 });
