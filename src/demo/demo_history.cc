@@ -46,13 +46,19 @@ bool IsDaily(const Descriptor& product) {
          product.sla->availability->cadence == Availability::Cadence::kDaily;
 }
 
-// A daily product whose stale data would still be published: it promises a lag and names an
-// event time, and no error-severity freshness check would reject old data.
-bool CanSlip(const Descriptor& product) {
+// How old the slipping product's data is on the days it does publish: 12 hours beyond its
+// max_lag_hours, when it promises a lag, names an event time, and no error-severity freshness
+// check would reject data that old (late data is published, data-product.md); else fresh.
+std::optional<double> StaleHours(const Descriptor& product) {
+  if (!product.sla || !product.sla->max_lag_hours || !product.event_time) return std::nullopt;
+  const double stale = *product.sla->max_lag_hours + 12;
   for (const QualityCheck& check : product.quality) {
-    if (check.kind == CheckKind::kFreshness && check.severity == Severity::kError) return false;
+    if (check.kind == CheckKind::kFreshness && check.severity == Severity::kError &&
+        check.max_age_hours && *check.max_age_hours < stale) {
+      return std::nullopt;
+    }
   }
-  return IsDaily(product) && product.sla->max_lag_hours && product.event_time;
+  return stale;
 }
 
 // What consumers of the reported product write, in turn.
@@ -113,7 +119,7 @@ class History {
     report_.slipping_product = !options_.slipping_product.empty()
                                    ? options_.slipping_product
                                    : FirstProduct([&](const Descriptor& p) {
-                                       return CanSlip(p) && p.domain != degrading;
+                                       return IsDaily(p) && p.domain != degrading;
                                      });
     report_.reported_product = options_.reported_product;
     if (report_.reported_product.empty()) {
@@ -164,10 +170,8 @@ class History {
     sample.seed = options_.seed * 1000003 + static_cast<uint64_t>(day) * 131 + position;
     sample.rows = options_.rows;
     sample.now = at;
-    if (Slips(product, day) && product.sla && product.sla->max_lag_hours) {
-      // Stale data: older than the promised lag, published anyway.
-      const double stale_hours = *product.sla->max_lag_hours + 12;
-      sample.now = Timestamp{at.micros - static_cast<int64_t>(stale_hours * kMicrosPerHour)};
+    if (std::optional<double> stale = StaleHours(product); stale && Slips(product, day)) {
+      sample.now = Timestamp{at.micros - static_cast<int64_t>(*stale * kMicrosPerHour)};
     }
     std::optional<SampleDefect> defect;
     if (Degrades(product, day, position)) defect = DefectFor(product);

@@ -8,11 +8,12 @@
 // something to say:
 //  - one domain degrades: in the second half of the history, two of every three of its publishes
 //    carry null values in a required field and are quarantined (failure_rate_rising);
-//  - one product slips (plant_service_trouble): in the second half it skips every other day
-//    (missed periods: `late` incidents, sla_compliance_falling) and publishes data older than its
-//    max_lag_hours on the others (published all the same: `lag` incidents, late_publishes); its
-//    owners acknowledge its incidents and leave them open, while other products' incidents are
-//    closed by their owners the day they open;
+//  - one daily product slips (plant_service_trouble): in the second half it skips every other
+//    day (missed periods: `late` incidents, sla_compliance_falling) and, unless an error-severity
+//    freshness check would reject it, publishes data 12 hours older than its max_lag_hours on the
+//    others (published all the same: `lag` incidents, late_publishes); its owners acknowledge its
+//    incidents and leave them open, while other products' incidents are closed the day they
+//    open;
 //  - consumer reports pile up on one product (plant_service_trouble): every day of the second
 //    half a consumer reports a problem; the owners resolve only the first (reports_piling_up);
 //  - the products that lack an owner, docs or SLA in the mesh keep lacking them.
@@ -45,8 +46,8 @@ struct HistoryOptions {
   uint64_t seed = 1;
   std::string degrading_domain;  // empty: the domain of the last product in generation order
   bool plant_service_trouble = true;
-  // Empty: the first daily product in generation order outside the degrading domain that
-  // promises max_lag_hours and names an event_time (consumed products first).
+  // Empty: the first daily product in generation order outside the degrading domain (consumed
+  // products first).
   std::string slipping_product;
   // Empty: the first product with a consumer team, of the degrading domain if it has one.
   std::string reported_product;
