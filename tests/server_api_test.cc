@@ -76,8 +76,9 @@ TEST_F(ServerApiTest, ReadStreamsEveryFormatAndWithholdsFieldsAboveTheGrant) {
   EXPECT_EQ(csv->get_header_value("X-Mesh-Status"), "current");
   EXPECT_EQ(csv->get_header_value("X-Mesh-Rows"), "2");
   EXPECT_EQ(csv->get_header_value("X-Mesh-Columns"), "order_id,amount");
-  EXPECT_EQ(csv->get_header_value("X-Mesh-Withheld-Reasons"),
-            R"([{"field":"customer_email","reason":"above the grant"}])");
+  EXPECT_EQ(
+      csv->get_header_value("X-Mesh-Withheld-Reasons"),
+      R"([{"field":"customer_email","reason":"classified restricted; the grants of analytics cover confidential"}])");
 
   auto jsonl = harness_.Client().Get("/api/v1/products/orders/data?format=jsonl",
                                      ServerHarness::Bearer("tok-carol"));

@@ -28,7 +28,7 @@ test('search finds a product by a field name, ranked as you type', async ({ page
 });
 
 test('search filters by domain, tag and owner', async ({ page }) => {
-  // By role: a label wrapping its select also holds the options' text, so getByLabel misses it.
+  // By role and accessible name: each filter's select is labelled by its aria-label.
   await page.getByRole('combobox', { name: 'Domain', exact: true }).selectOption('finance');
   const results = page.getByRole('list', { name: 'Search results' });
   await expect(results.getByRole('link', { name: 'payroll_ledger', exact: true })).toBeVisible();
