@@ -19,19 +19,14 @@
 #include <sstream>
 #include <string>
 
+#include "mesh_binary.h"
+
 namespace mesh {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string MeshBinary() {
-  if (const char* explicit_path = std::getenv("MESH_BINARY")) return explicit_path;
-  char self[PATH_MAX] = {0};
-  ssize_t n = ::readlink("/proc/self/exe", self, sizeof(self) - 1);
-  if (n <= 0) return "";
-  return (fs::path(std::string(self, static_cast<size_t>(n))).parent_path().parent_path() / "mesh")
-      .string();
-}
+using testing::MeshBinary;
 
 std::string ReadWhole(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

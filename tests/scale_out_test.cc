@@ -42,6 +42,7 @@
 #include "catalog/postgres_test_server.h"
 #include "lake/s3_object_store.h"
 #include "moto_server_test.h"
+#include "mesh_binary.h"
 
 namespace mesh {
 namespace {
@@ -123,14 +124,7 @@ std::string OrdersCsv(int id) {
          ".5,buyer" + std::to_string(id) + "@example.org\n";
 }
 
-std::string MeshBinary() {
-  if (const char* explicit_path = std::getenv("MESH_BINARY")) return explicit_path;
-  char self[PATH_MAX] = {0};
-  ssize_t n = ::readlink("/proc/self/exe", self, sizeof(self) - 1);
-  if (n <= 0) return "";
-  return (fs::path(std::string(self, static_cast<size_t>(n))).parent_path().parent_path() / "mesh")
-      .string();
-}
+using testing::MeshBinary;
 
 std::string ReadAll(const fs::path& path) {
   std::ifstream in(path);
