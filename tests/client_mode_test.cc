@@ -19,6 +19,7 @@
 #include <sstream>
 #include <string>
 
+#include "basic_workspace.h"
 #include "mesh_binary.h"
 
 namespace mesh {
@@ -126,15 +127,8 @@ class ClientModeTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(fs::exists(MeshBinary())) << "no mesh binary at " << MeshBinary();
-    char pattern[] = "/tmp/mesh-client-mode-XXXXXX";
-    ASSERT_NE(::mkdtemp(pattern), nullptr);
-    workspace_ = fs::path(pattern) / "ws";
-    fs::copy(fs::path(MESH_SOURCE_DIR) / "tests/scenario-workspaces/basic", workspace_,
-             fs::copy_options::recursive);
-    fs::create_directories(workspace_ / "data");
-    std::ofstream(workspace_ / "data/orders.csv") << "order_id,ordered_at,amount,customer_email\n"
-                                                     "1,2026-11-20T06:00:00Z,10.50,a@example.org\n"
-                                                     "2,2026-11-20T07:00:00Z,3.00,b@example.org\n";
+    workspace_ = testing::MakeBasicWorkspaceWithOrders("mesh-client-mode");
+    ASSERT_FALSE(workspace_.empty()) << "no temporary folder";
     std::ofstream(workspace_ / "data/bad_orders.csv")
         << "order_id,ordered_at,amount,customer_email\n"
            "1,2026-11-20T06:00:00Z,-1.00,a@example.org\n"

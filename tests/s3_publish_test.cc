@@ -14,9 +14,10 @@
 #include <nlohmann/json.hpp>
 
 #include "base/sha256.h"
+#include "basic_workspace.h"
 #include "lake/s3_object_store.h"
-#include "moto_server_test.h"
 #include "mesh_binary.h"
+#include "moto_server_test.h"
 
 namespace mesh {
 namespace {
@@ -55,15 +56,8 @@ class S3PublishTest : public ::testing::Test {
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = std::move(*store);
     lake_ = store_->Uri();
-    char pattern[] = "/tmp/mesh-s3-publish-XXXXXX";
-    ASSERT_NE(::mkdtemp(pattern), nullptr);
-    workspace_ = fs::path(pattern) / "ws";
-    fs::copy(fs::path(MESH_SOURCE_DIR) / "tests/scenario-workspaces/basic", workspace_,
-             fs::copy_options::recursive);
-    fs::create_directories(workspace_ / "data");
-    std::ofstream(workspace_ / "data/orders.csv") << "order_id,ordered_at,amount,customer_email\n"
-                                                     "1,2026-11-20T06:00:00Z,10.50,a@example.org\n"
-                                                     "2,2026-11-20T07:00:00Z,3.00,b@example.org\n";
+    workspace_ = testing::MakeBasicWorkspaceWithOrders("mesh-s3-publish");
+    ASSERT_FALSE(workspace_.empty()) << "no temporary folder";
     S3Options options = moto_->Options();
     ::setenv("AWS_ENDPOINT_URL", options.endpoint.c_str(), 1);
     ::unsetenv("AWS_ENDPOINT_URL_S3");
