@@ -97,6 +97,10 @@ test('the governance, inbox and usage pages render', async ({ page }) => {
   await screenshot(page, 'inbox');
   await page.getByRole('link', { name: 'Usage & health' }).click();
   await expect(page.getByRole('heading', { name: 'Usage, billing and health' })).toBeVisible();
+  // The answers must be on the page before it is checked: they are what may overflow and scroll.
+  for (const section of ['Usage and billing', 'Maturity', 'Health']) {
+    await expect(page.getByRole('region', { name: `${section} (JSON)` })).toBeVisible();
+  }
   await expectAccessible(page, 'usage');
   await screenshot(page, 'usage');
 });

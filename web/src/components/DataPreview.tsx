@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { apiPath, enc, request } from '../api';
 import { ErrorBox } from './States';
 import type { ContractField } from '../types';
+import { ScrollRegion } from './ScrollRegion';
 
 const PREVIEW_ROWS = 20;
 
@@ -69,7 +70,7 @@ export function DataPreview({ name, fields }: { name: string; fields: ContractFi
             )}
             .
           </p>
-          <div className="table-scroll">
+          <ScrollRegion className="table-scroll" label="Data preview">
             <table className="data" data-testid="data-preview">
               <thead>
                 <tr>
@@ -96,7 +97,7 @@ export function DataPreview({ name, fields }: { name: string; fields: ContractFi
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </div>

@@ -5,6 +5,7 @@
 import { memo, type MouseEvent } from 'react';
 import { navigate } from '../router';
 import type { LineageNode } from '../types';
+import { ScrollRegion } from './ScrollRegion';
 
 const NODE_WIDTH = 190;
 const NODE_HEIGHT = 30;
@@ -103,7 +104,7 @@ export const LineageGraph = memo(function LineageGraph({ center, upstream, downs
     navigate('/products/' + encodeURIComponent(name));
   };
   return (
-    <div className="lineage-scroll">
+    <ScrollRegion className="lineage-scroll" label="Lineage graph">
       <svg
         className="lineage"
         width={layout.width}
@@ -160,6 +161,6 @@ export const LineageGraph = memo(function LineageGraph({ center, upstream, downs
           );
         })}
       </svg>
-    </div>
+    </ScrollRegion>
   );
 });

@@ -8,6 +8,7 @@ import { useApi } from '../hooks';
 import { Link } from '../router';
 import { ErrorBox, Loading, Section, Tag, Unavailable } from '../components/States';
 import type { ProductSummary } from '../types';
+import { CodeBlock } from '../components/ScrollRegion';
 
 interface DomainInfo {
   id: string;
@@ -107,7 +108,9 @@ export function DomainPage({ id }: { id: string }) {
             <p className="muted">
               The domain tightens the global policy in <code>{domain.data.policy.file}</code>:
             </p>
-            <pre className="json" data-testid="domain-policy">{domain.data.policy.text}</pre>
+            <CodeBlock label="Domain policy" testId="domain-policy">
+              {domain.data.policy.text}
+            </CodeBlock>
           </>
         )}
       </Section>

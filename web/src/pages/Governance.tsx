@@ -7,6 +7,7 @@ import { useApi } from '../hooks';
 import { ErrorBox, Loading, Unavailable } from '../components/States';
 import { useLocation } from '../router';
 import type { Finding } from '../types';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 type MeshFinding = Finding & { domain?: string; product?: string };
 
@@ -44,7 +45,7 @@ export function GovernancePage() {
           <p role="status" className="muted" data-testid="finding-count">
             {shown.length} of {all.length} findings
           </p>
-          <div className="table-scroll">
+          <ScrollRegion className="table-scroll" label="Findings">
             <table data-testid="findings-table">
               <thead>
                 <tr>
@@ -73,7 +74,7 @@ export function GovernancePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </div>

@@ -14,6 +14,7 @@ import { DataPreview } from '../components/DataPreview';
 import { RequestAccess } from '../components/RequestAccess';
 import { SlaPanel, IncidentsPanel, ReportsPanel } from '../components/SlaPanels';
 import type { Contract, ContractField, LineageAnswer, ProductShow, VersionInfo } from '../types';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 export function ProductPage({ name }: { name: string }) {
   const { capabilities } = useApp();
@@ -155,7 +156,7 @@ function SchemaSection({ contract }: { contract: Contract }) {
         {contract.event_time && <>, event time in <code>{contract.event_time}</code></>}
         {withheld > 0 && <>; {withheld} withheld from you (marked below)</>}.
       </p>
-      <div className="table-scroll">
+      <ScrollRegion className="table-scroll" label="Schema">
         <table className="schema" data-testid="schema-table">
           <thead>
             <tr>
@@ -198,7 +199,7 @@ function SchemaSection({ contract }: { contract: Contract }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </Section>
   );
 }
@@ -209,7 +210,7 @@ function VersionsSection({ name }: { name: string }) {
     <Section title="Versions and snapshots" id="versions">
       {versions.error && <ErrorBox error={versions.error} />}
       {versions.data && (
-        <div className="table-scroll">
+        <ScrollRegion className="table-scroll" label="Versions">
           <table data-testid="versions-table">
             <thead>
               <tr>
@@ -238,7 +239,7 @@ function VersionsSection({ name }: { name: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </Section>
   );
@@ -255,7 +256,7 @@ function QualitySection({ contract }: { contract: Contract }) {
             <strong className={report.verdict === 'passed' ? 'ok' : 'bad'}>{report.verdict}</strong> on{' '}
             {report.rows.toLocaleString('en')} rows, measured {report.now}
           </p>
-          <div className="table-scroll">
+          <ScrollRegion className="table-scroll" label="Check results">
             <table>
               <thead>
                 <tr>
@@ -278,7 +279,7 @@ function QualitySection({ contract }: { contract: Contract }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </Section>

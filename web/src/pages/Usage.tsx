@@ -5,6 +5,7 @@ import { useApp } from '../context';
 import { ENDPOINTS } from '../endpoints';
 import { useApi } from '../hooks';
 import { ErrorBox, Section, Unavailable } from '../components/States';
+import { CodeBlock } from '../components/ScrollRegion';
 
 interface Bar {
   label: string;
@@ -40,7 +41,7 @@ function JsonSection({ title, endpoint, path }: { title: string; endpoint: strin
     <Section title={title}>
       {!has && <Unavailable what={title} endpoint={'GET ' + endpoint} />}
       {data.error && <ErrorBox error={data.error} />}
-      {data.data !== undefined && <pre className="json">{JSON.stringify(data.data, null, 2)}</pre>}
+      {data.data !== undefined && <CodeBlock label={`${title} (JSON)`}>{JSON.stringify(data.data, null, 2)}</CodeBlock>}
     </Section>
   );
 }
