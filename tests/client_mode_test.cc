@@ -1,9 +1,9 @@
 // End to end through the CLI's client mode: a real `mesh serve` on an ephemeral port over a
 // temporary workspace, tokens made with `mesh token create`, then `mesh publish/read/versions/
-// show/search/lineage/quarantine/audit --server URL` run as subprocesses. Their output is
-// compared with the same verbs in local mode on the same catalog (they must print the same),
-// and the failure paths (no token, a rejected token, a refusal, a server that is down) must give
-// the documented message and exit code.
+// show/search/lineage/quarantine/audit/access/diff --server URL` run as subprocesses. Their output
+// is compared with the same verbs in local mode on the same catalog (they must print the same), and
+// the failure paths (no token, a rejected token, a refusal, a server that is down) must give the
+// documented message and exit code.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <limits.h>
@@ -316,6 +316,102 @@ TEST_F(ClientModeTest, MeshServerEnvironmentSelectsTheServerUnlessLocalStoresAre
               environment);
   EXPECT_NE(explicit_local.out + explicit_local.err, remote.out);
   EXPECT_EQ(explicit_local.out.find("orders@1.2.0#1"), std::string::npos) << explicit_local.out;
+}
+
+// The access workflow done through the server and, step by step, by the local verbs (--as) on a
+// twin workspace: every step prints the same and exits alike, refusals included.
+TEST_F(ClientModeTest, AccessVerbsThroughTheServerPrintWhatLocalModePrints) {
+  const fs::path twin = testing::MakeBasicWorkspaceWithOrders("mesh-client-twin");
+  ASSERT_FALSE(twin.empty());
+  PublishThroughServer();  // access is to published products
+  MeshRun published =
+      RunMesh(twin, "publish products/sales/orders.yaml data/orders.csv --as alice");
+  ASSERT_EQ(published.exit_code, 0) << published.out << published.err;
+  struct Step {
+    const char* person;
+    const char* arguments;
+    int exit_code;
+  };
+  const Step steps[] = {
+      {"carol", "access request orders --purpose 'churn model' --pii", 0},
+      {"alice", "access list", 0},
+      {"carol", "access approve 1 --note 'my own'", 1},  // no one approves their own request
+      {"alice", "access approve 1 --expires 30d --note 'for the model'", 0},
+      {"alice", "access approve 1", 1},  // already decided
+      {"alice", "access grant orders --team governance --level internal --json", 0},
+      {"carol", "access grant orders --team analytics --level internal", 1},  // not an owner
+      {"alice", "access list --all --json", 0},
+      {"alice", "access revoke 2 --reason 'no longer needed' --json", 0},
+      {"carol", "access request orders --purpose 'a second look' --level internal", 0},
+      {"alice", "access deny 2 --reason 'the first grant covers it'", 0},
+      {"dave", "access list --all", 0},
+      {"dave", "access list --status denied --json", 0},
+      {"alice", "access request nothing_here --purpose x", 2},
+      {"alice", "access list --status bogus", 2},
+  };
+  for (const Step& step : steps) {
+    // Listing needs no person locally; every other verb acts as --as.
+    const std::string arguments(step.arguments);
+    const bool acts = arguments.rfind("access list", 0) != 0;
+    MeshRun local = RunMesh(twin, arguments + (acts ? std::string(" --as ") + step.person : ""));
+    MeshRun remote = Remote(step.person, step.arguments);
+    EXPECT_EQ(local.exit_code, step.exit_code) << step.arguments << "\n" << local.err;
+    EXPECT_EQ(remote.exit_code, step.exit_code) << step.arguments << "\n" << remote.err;
+    EXPECT_EQ(remote.out, local.out) << step.arguments << "\nremote stderr: " << remote.err;
+  }
+  fs::remove_all(twin.parent_path());
+
+  // The server audited each change as the token's person.
+  MeshRun audit = Local("audit --json");
+  ASSERT_EQ(audit.exit_code, 0) << audit.err;
+  for (const char* action :
+       {"access.request", "access.approve", "access.grant", "access.revoke", "access.deny"}) {
+    EXPECT_NE(audit.out.find(action), std::string::npos) << action << "\n" << audit.out;
+  }
+
+  // --as names who acts locally; with a server it must be the token's person.
+  MeshRun wrong_as = Remote("alice", "access request orders --purpose x --as carol");
+  EXPECT_EQ(wrong_as.exit_code, 2) << wrong_as.err;
+  MeshRun no_person = Local("access request orders --purpose x");
+  EXPECT_EQ(no_person.exit_code, 2) << no_person.err;
+  EXPECT_NE(no_person.err.find("--as PERSON"), std::string::npos) << no_person.err;
+}
+
+TEST_F(ClientModeTest, DiffThroughTheServerPrintsWhatLocalModePrints) {
+  ExpectSameInBothModes("carol", "diff products/sales/orders.yaml");
+  PublishThroughServer();
+  ExpectSameInBothModes("carol", "diff products/sales/orders.yaml --json");
+  // Dropping a field consumers read is breaking; 1.2.0 is not a major bump.
+  const fs::path descriptor = workspace_ / "products/sales/orders.yaml";
+  std::string text = ReadWhole(descriptor);
+  const std::string field =
+      "    - name: customer_email\n      type: string\n      classification: confidential\n"
+      "      tags: [pii]\n";
+  ASSERT_NE(text.find(field), std::string::npos);
+  text.erase(text.find(field), field.size());
+  std::ofstream(descriptor) << text;
+  for (const char* arguments :
+       {"diff products/sales/orders.yaml", "diff products/sales/orders.yaml --json"}) {
+    MeshRun local = Local(arguments);
+    MeshRun remote = Remote("carol", arguments);
+    EXPECT_EQ(local.exit_code, 1) << local.out << local.err;
+    EXPECT_EQ(remote.exit_code, 1) << remote.out << remote.err;
+    EXPECT_EQ(remote.out, local.out) << arguments << "\nremote stderr: " << remote.err;
+  }
+  EXPECT_NE(Local("diff products/sales/orders.yaml").out.find("(affects analytics)"),
+            std::string::npos);
+
+  // Client mode needs no workspace: the descriptor file alone, from anywhere.
+  MeshRun outside = RunMesh(workspace_.parent_path(),
+                            "diff " + descriptor.string() + " --server " + server_.Url(),
+                            "MESH_TOKEN=" + tokens_["carol"]);
+  EXPECT_EQ(outside.exit_code, 1) << outside.out << outside.err;
+  EXPECT_NE(outside.out.find("needs: major bump"), std::string::npos) << outside.out;
+
+  std::ofstream(workspace_ / "not_a_descriptor.yaml") << "just: [a, list\n";
+  MeshRun broken = Remote("carol", "diff not_a_descriptor.yaml");
+  EXPECT_EQ(broken.exit_code, 2) << broken.out << broken.err;
+  EXPECT_NE(broken.err.find("not_a_descriptor.yaml"), std::string::npos) << broken.err;
 }
 
 TEST_F(ClientModeTest, AServerThatIsDownIsAClearInputError) {

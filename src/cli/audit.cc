@@ -15,6 +15,7 @@
 #include "cli/server_option.h"
 #include "cli/verb.h"
 #include "cli/workspace_option.h"
+#include "server/api_json.h"
 
 namespace mesh::cli {
 namespace {
@@ -90,13 +91,6 @@ bool IsAboutProduct(const AuditEntry& entry, const std::string& product) {
          target[product.size()] == '#';
 }
 
-Json EntryJson(const AuditEntry& entry) {
-  return Json{
-      {"sequence", entry.sequence}, {"at", FormatTimestamp(entry.at)}, {"actor", entry.actor},
-      {"action", entry.action},     {"target", entry.target},          {"outcome", entry.outcome},
-      {"details", entry.details},   {"prev_hash", entry.prev_hash},    {"hash", entry.hash}};
-}
-
 int RunList(const GlobalOptions& global, const AuditOptions& options) {
   std::optional<Timestamp> since;
   if (!options.since.empty()) {
@@ -119,7 +113,7 @@ int RunList(const GlobalOptions& global, const AuditOptions& options) {
     if (!options.action.empty() && entry.action != options.action) return Status::OK();
     ++shown;
     if (options.json) {
-      json.push_back(EntryJson(entry));
+      json.push_back(server::AuditJson(entry));
     } else {
       std::cout << "#" << entry.sequence << "  " << FormatTimestamp(entry.at) << "  " << entry.actor
                 << "  " << entry.action << "  " << entry.target << "  " << entry.outcome

@@ -10,8 +10,10 @@
 
 #include "cli/catalog_option.h"
 #include "cli/findings_output.h"
+#include "cli/server_option.h"
 #include "cli/verb.h"
 #include "cli/workspace_option.h"
+#include "client/record_json.h"
 #include "governance/effective_policy.h"
 #include "governance/policy_loader.h"
 #include "publish/version_plan.h"
@@ -20,10 +22,13 @@
 namespace mesh::cli {
 namespace {
 
+using Json = nlohmann::ordered_json;
+
 struct DiffCommandOptions {
   std::string descriptor;
   bool json = false;
   StoreOptions stores;
+  RemoteOptions remote;
 };
 
 int Fail(const std::string& message) {
@@ -47,76 +52,115 @@ Result<Descriptor> LoadProposed(const Workspace& workspace, const std::string& f
   return *descriptor;
 }
 
-std::string DeclaredName(const VersionPlan& plan) { return DeclaredBumpName(plan); }
-
-std::vector<std::string> TeamsAffectedBy(const VersionPlan& plan, const SchemaChange& change) {
-  if (change.kind != ChangeKind::kBreaking) return {};
-  return plan.check.affected_teams;
-}
-
-std::string Joined(const std::vector<std::string>& items) {
+std::string Joined(const Json& items) {
   std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
+  for (const Json& item : items) out += (out.empty() ? "" : ", ") + item.get<std::string>();
   return out;
 }
 
-void PrintDiff(const Descriptor& proposed, const VersionPlan& plan, bool color) {
-  const std::string proposed_version = FormatSchemaVersion(proposed.schema_version);
-  if (!plan.current) {
-    std::cout << proposed.name << " has no published version: publishing " << proposed.name << "@"
+// Prints a plan from its JSON (VersionPlanJson's shape), so that a server's answer and a local
+// plan print alike.
+Status PrintDiff(const Json& diff, bool color) {
+  const std::string product = diff.value("product", "");
+  const std::string proposed_version = diff.value("proposed_version", "");
+  if (!diff.contains("current") || diff["current"].is_null()) {
+    std::cout << product << " has no published version: publishing " << product << "@"
               << proposed_version << " would be its first snapshot (no bump needed)\n";
-    return;
+    return Status::OK();
   }
-  std::cout << proposed.name << ": current " << plan.current->Ref() << ", proposed "
+  std::cout << product << ": current " << diff.value("current", "") << ", proposed "
             << proposed_version << "\n";
-  for (const SchemaChange& change : plan.check.changes) {
-    std::cout << "  " << ChangeKindName(change.kind) << "  " << change.path << ": "
-              << change.message;
-    std::vector<std::string> teams = TeamsAffectedBy(plan, change);
-    if (!teams.empty()) std::cout << " (affects " << Joined(teams) << ")";
+  const Json& changes = diff.contains("changes") ? diff["changes"] : Json::array();
+  for (const Json& change : changes) {
+    std::cout << "  " << change.value("kind", "") << "  " << change.value("path", "") << ": "
+              << change.value("message", "");
+    if (change.contains("affects") && !change["affects"].empty()) {
+      std::cout << " (affects " << Joined(change["affects"]) << ")";
+    }
     std::cout << "\n";
   }
-  if (plan.check.changes.empty()) std::cout << "  no change a consumer could notice\n";
-  std::cout << "needs: " << VersionBumpName(plan.check.required) << " bump (at least "
-            << FormatSchemaVersion(plan.least_version) << "); declared: " << DeclaredName(plan)
+  if (changes.empty()) std::cout << "  no change a consumer could notice\n";
+  std::cout << "needs: " << diff.value("required_bump", "") << " bump (at least "
+            << diff.value("least_version", "") << "); declared: " << diff.value("declared_bump", "")
             << " (" << proposed_version << ")\n";
-  if (plan.ok()) {
+  if (diff.value("ok", false)) {
     std::cout << "ok: schema_version " << proposed_version << " suffices\n";
-    return;
+    return Status::OK();
   }
   std::cout << "not enough: a publish would be refused\n";
-  PrintFindings(std::cout, plan.check.findings, 1, color);
+  ASSIGN_OR_RAISE(std::vector<Finding> findings,
+                  client::ListFromJson<Finding>(diff.value("findings", Json::array()),
+                                                client::FindingFromJson));
+  PrintFindings(std::cout, findings, 1, color);
+  return Status::OK();
+}
+
+// The plan's JSON for `descriptor_file` judged here: the workspace, its policies and catalog.
+Result<Json> LocalDiff(const Workspace& workspace, const std::string& descriptor_file,
+                       const StoreOptions& stores) {
+  std::vector<Finding> errors;
+  Result<Descriptor> proposed = LoadProposed(workspace, descriptor_file, &errors);
+  if (!proposed.ok()) {
+    PrintFindings(std::cerr, errors, 1, false);
+    return proposed.status();
+  }
+  ASSIGN_OR_RAISE(governance::LoadedPolicies policies,
+                  governance::LoadPolicies(workspace.fs(), workspace.root()));
+  VersionCheckOptions check_options;
+  check_options.diff.classification_levels =
+      governance::ResolveGlobalPolicy(policies.global ? &*policies.global : nullptr)
+          .classification_levels;
+  ASSIGN_OR_RAISE(std::unique_ptr<Catalog> catalog, OpenVerbCatalog(stores, workspace));
+  ASSIGN_OR_RAISE(VersionPlan plan, PlanVersion(*catalog, *proposed, check_options));
+  return VersionPlanJson(*proposed, plan);
+}
+
+// The plan's JSON as `server` judges the descriptor at `path`; its file is named `shown_file`
+// (the path as local mode would name it) in the answer and the findings about it.
+Result<Json> RemoteDiff(const std::string& server, const std::string& path,
+                        const std::string& shown_file) {
+  ASSIGN_OR_RAISE(DescriptorUpload descriptor,
+                  ReadDescriptorUpload(*PosixFileSystem(), AbsolutePath(path)));
+  ASSIGN_OR_RAISE(std::unique_ptr<client::MeshClient> client, OpenVerbClient(server));
+  ASSIGN_OR_RAISE(Json diff, client->Diff(descriptor.product, descriptor.text));
+  const Json server_file = diff.value("file", Json());
+  diff["file"] = shown_file;
+  if (diff.contains("findings") && diff["findings"].is_array()) {
+    for (Json& finding : diff["findings"]) {
+      if (finding.is_object() && finding.value("file", Json()) == server_file) {
+        finding["file"] = shown_file;
+      }
+    }
+  }
+  return diff;
 }
 
 int RunDiff(const GlobalOptions& global, const DiffCommandOptions& options) {
+  Result<std::optional<std::string>> server = ChosenServer(options.remote, options.stores);
+  if (!server.ok()) return Fail(server.status().message());
   Result<Workspace> workspace = OpenWorkspace(global);
-  if (!workspace.ok()) return Fail(workspace.status().message());
-  Result<std::vector<std::string>> files = ResolveUserPath(*workspace, options.descriptor);
-  if (!files.ok()) return Fail(files.status().message());
-  if (files->size() != 1) return Fail(options.descriptor + ": name one descriptor file");
-  std::vector<Finding> errors;
-  Result<Descriptor> proposed = LoadProposed(*workspace, files->front(), &errors);
-  if (!proposed.ok()) {
-    PrintFindings(std::cerr, errors, 1, false);
-    return Fail(proposed.status().message());
+  // Client mode needs no workspace: the descriptor file is enough.
+  if (!workspace.ok() && !*server) return Fail(workspace.status().message());
+  std::string file = options.descriptor;
+  if (workspace.ok()) {
+    Result<std::vector<std::string>> files = ResolveUserPath(*workspace, options.descriptor);
+    if (!files.ok()) return Fail(files.status().message());
+    if (files->size() != 1) return Fail(options.descriptor + ": name one descriptor file");
+    file = files->front();
   }
-  Result<governance::LoadedPolicies> policies =
-      governance::LoadPolicies(workspace->fs(), workspace->root());
-  if (!policies.ok()) return Fail(policies.status().message());
-  VersionCheckOptions check_options;
-  check_options.diff.classification_levels =
-      governance::ResolveGlobalPolicy(policies->global ? &*policies->global : nullptr)
-          .classification_levels;
-  Result<std::unique_ptr<Catalog>> catalog = OpenVerbCatalog(options.stores, *workspace);
-  if (!catalog.ok()) return Fail(catalog.status().message());
-  Result<VersionPlan> plan = PlanVersion(**catalog, *proposed, check_options);
-  if (!plan.ok()) return Fail(plan.status().message());
+  Result<Json> diff = *server ? RemoteDiff(**server, options.descriptor, file)
+                              : LocalDiff(*workspace, file, options.stores);
+  if (!diff.ok()) {
+    std::cerr << "mesh diff: " << diff.status().message() << "\n";
+    return *server ? RemoteFailureExitCode(diff.status()) : kExitUsage;
+  }
   if (options.json) {
-    std::cout << VersionPlanJson(*proposed, *plan).dump(2) << "\n";
+    std::cout << diff->dump(2) << "\n";
   } else {
-    PrintDiff(*proposed, *plan, global.color);
+    Status printed = PrintDiff(*diff, global.color);
+    if (!printed.ok()) return Fail(printed.message());
   }
-  return plan->ok() ? kExitOk : kExitFindings;
+  return diff->value("ok", false) ? kExitOk : kExitFindings;
 }
 
 void SetupDiff(CLI::App& app, const GlobalOptions& global, int* exit_code) {
@@ -132,6 +176,7 @@ void SetupDiff(CLI::App& app, const GlobalOptions& global, int* exit_code) {
                     "required_bump, declared_bump, least_version, ok, affected_teams, changes: "
                     "[{kind, path, before, after, message, line, column, affects}], findings}");
   AddStoreOptions(command, &options->stores);
+  AddServerOption(command, &options->remote);
   command->footer(
       "Each change is breaking (needs a major bump), minor or patch (docs/versions.md); breaking "
       "changes list the consumer teams they affect (the descriptors' consumer_teams and the "

@@ -34,16 +34,9 @@ std::string SummaryLine(const FindingCounts& counts, size_t files_checked) {
          Plural(files_checked, "file");
 }
 
-nlohmann::ordered_json FindingToJson(const Finding& finding) {
-  return nlohmann::ordered_json{
-      {"rule", finding.rule},     {"severity", std::string(SeverityName(finding.severity))},
-      {"file", finding.file},     {"line", finding.line},
-      {"column", finding.column}, {"message", finding.message}};
-}
-
 nlohmann::ordered_json FindingsToJson(const std::vector<Finding>& findings, size_t files_checked) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const Finding& f : findings) list.push_back(FindingToJson(f));
+  for (const Finding& f : findings) list.push_back(FindingJson(f));
   FindingCounts counts = CountFindings(findings);
   return nlohmann::ordered_json{{"findings", std::move(list)},
                                 {"errors", counts.errors},

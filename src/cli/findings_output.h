@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/finding.h"
+#include "model/finding_json.h"
 
 namespace mesh::cli {
 
@@ -22,9 +23,6 @@ FindingCounts CountFindings(const std::vector<Finding>& findings);
 
 // "2 errors, 1 warning in 5 files".
 std::string SummaryLine(const FindingCounts& counts, size_t files_checked);
-
-// {"rule", "severity", "file", "line", "column", "message"}.
-nlohmann::ordered_json FindingToJson(const Finding& finding);
 
 // {"findings": [...], "errors": N, "warnings": N, "files": N}.
 nlohmann::ordered_json FindingsToJson(const std::vector<Finding>& findings, size_t files_checked);

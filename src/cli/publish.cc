@@ -16,7 +16,7 @@
 #include "cli/verb.h"
 #include "cli/workspace_option.h"
 #include "publish/publisher.h"
-#include "yaml/loader.h"
+#include "server/api_json.h"
 
 namespace mesh::cli {
 namespace {
@@ -51,33 +51,6 @@ Result<format::DataFormat> ChooseDataFormat(const std::string& path, const std::
                                    "--format csv|jsonl|parquet");
   }
   return *format;
-}
-
-nlohmann::ordered_json OutcomeJson(const PublishOutcome& outcome) {
-  nlohmann::ordered_json json;
-  json["result"] = std::string(PublishResultName(outcome.result));
-  if (outcome.version) {
-    const VersionRecord& version = *outcome.version;
-    json["ref"] = version.Ref();
-    json["version"] = FormatSchemaVersion(version.version);
-    json["snapshot"] = version.snapshot;
-    json["object_key"] = version.object_key;
-    json["rows"] = version.row_count;
-    json["bytes"] = version.bytes;
-    json["completeness"] = version.completeness;
-    json["lag_hours"] = version.lag_hours ? nlohmann::ordered_json(*version.lag_hours) : nullptr;
-  }
-  json["openlineage"] = outcome.openlineage_path;
-  if (!outcome.openlineage_error.empty()) json["openlineage_error"] = outcome.openlineage_error;
-  if (outcome.quarantine_id) json["quarantine_id"] = *outcome.quarantine_id;
-  json["reasons"] = outcome.reasons;
-  json["findings"] = nlohmann::ordered_json::array();
-  for (const Finding& finding : outcome.findings)
-    json["findings"].push_back(FindingToJson(finding));
-  if (!outcome.report_json.empty()) {
-    json["report"] = nlohmann::ordered_json::parse(outcome.report_json);
-  }
-  return json;
 }
 
 // A published version above its max_lag_hours is late, not wrong (data-product.md "Service
@@ -118,27 +91,11 @@ void PrintOutcome(const PublishOutcome& outcome, bool color) {
 // Prints the verdict as --json or text; the exit code of the verdict.
 int Report(const PublishOutcome& outcome, const PublishOptions& options, bool color) {
   if (options.json) {
-    std::cout << OutcomeJson(outcome).dump(2) << "\n";
+    std::cout << server::PublishOutcomeJson(outcome).dump(2) << "\n";
   } else {
     PrintOutcome(outcome, color);
   }
   return outcome.result == PublishResult::kPublished ? kExitOk : kExitFindings;
-}
-
-// The descriptor's text and the product it names (the server's URL needs the name).
-Result<std::pair<std::string, std::string>> ReadDescriptor(FileSystem& fs,
-                                                           const std::string& path) {
-  ASSIGN_OR_RAISE(std::string text, fs.ReadFile(path, yaml::Limits{}.max_bytes));
-  Result<yaml::Document> document = yaml::LoadYaml(text, path);
-  const yaml::Node* name = document.ok() && document->root && document->root->IsMap()
-                               ? document->root->Get("name")
-                               : nullptr;
-  if (name == nullptr || !name->IsScalar() || name->scalar.empty()) {
-    return Status::InvalidArgument(path +
-                                   ": not a descriptor with a name (run `mesh validate` on it)");
-  }
-  std::string product = name->scalar;
-  return std::make_pair(std::move(text), std::move(product));
 }
 
 int RunRemotePublish(const std::string& server, const PublishOptions& options, bool color) {
@@ -146,7 +103,7 @@ int RunRemotePublish(const std::string& server, const PublishOptions& options, b
   if (!format.ok()) return Fail(format.status().message());
   std::shared_ptr<FileSystem> fs = PosixFileSystem();
   const std::string descriptor_path = AbsolutePath(options.descriptor);
-  Result<std::pair<std::string, std::string>> descriptor = ReadDescriptor(*fs, descriptor_path);
+  Result<DescriptorUpload> descriptor = ReadDescriptorUpload(*fs, descriptor_path);
   if (!descriptor.ok()) return Fail(descriptor.status().message());
   Result<std::unique_ptr<RandomAccessFile>> data = fs->OpenForRead(AbsolutePath(options.data));
   if (!data.ok()) return Fail(data.status().message());
@@ -155,8 +112,8 @@ int RunRemotePublish(const std::string& server, const PublishOptions& options, b
   Result<std::string> person = RemotePerson(**client, options.person);
   if (!person.ok()) return Fail(person.status().message());
   client::PublishUpload upload;
-  upload.product = descriptor->second;
-  upload.descriptor_text = std::move(descriptor->first);
+  upload.product = descriptor->product;
+  upload.descriptor_text = std::move(descriptor->text);
   upload.descriptor_filename = BaseName(descriptor_path);
   upload.data = data->get();
   upload.data_filename = BaseName(AbsolutePath(options.data));

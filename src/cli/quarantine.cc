@@ -10,6 +10,7 @@
 #include "cli/server_option.h"
 #include "cli/verb.h"
 #include "cli/workspace_option.h"
+#include "server/api_json.h"
 
 namespace mesh::cli {
 namespace {
@@ -21,21 +22,6 @@ struct QuarantineOptions {
   StoreOptions stores;
   RemoteOptions remote;
 };
-
-nlohmann::ordered_json EntryJson(const QuarantineEntry& entry, bool with_report) {
-  nlohmann::ordered_json json;
-  json["id"] = entry.id;
-  json["product"] = entry.product;
-  json["attempted_version"] = FormatSchemaVersion(entry.attempted_version);
-  json["person"] = entry.person;
-  json["at"] = FormatTimestamp(entry.at);
-  json["reason"] = entry.reason;
-  json["object_key"] = entry.object_key;
-  if (with_report && !entry.report_json.empty()) {
-    json["report"] = nlohmann::ordered_json::parse(entry.report_json, nullptr, false);
-  }
-  return json;
-}
 
 void PrintEntry(const QuarantineEntry& entry) {
   std::cout << "#" << entry.id << "  " << entry.product << "@"
@@ -85,7 +71,8 @@ int RunList(const GlobalOptions& global, const QuarantineOptions& options) {
   }
   if (options.json) {
     nlohmann::ordered_json json = nlohmann::ordered_json::array();
-    for (const QuarantineEntry& entry : *entries) json.push_back(EntryJson(entry, false));
+    for (const QuarantineEntry& entry : *entries)
+      json.push_back(server::QuarantineJson(entry, false));
     std::cout << json.dump(2) << "\n";
   } else {
     for (const QuarantineEntry& entry : *entries) PrintEntry(entry);
@@ -102,7 +89,7 @@ int RunShow(const GlobalOptions& global, const QuarantineOptions& options) {
     return Fail(entry.status(), *server ? RemoteFailureExitCode(entry.status()) : kExitUsage);
   }
   if (options.json) {
-    std::cout << EntryJson(*entry, true).dump(2) << "\n";
+    std::cout << server::QuarantineJson(*entry, true).dump(2) << "\n";
   } else {
     PrintEntry(*entry);
     std::cout << "  data: " << entry->object_key << "\n";

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "yaml/loader.h"
+
 namespace mesh::cli {
 namespace {
 
@@ -56,6 +58,22 @@ Result<std::string> RemotePerson(client::MeshClient& client, const std::string& 
 int RemoteFailureExitCode(const Status& status) {
   if (status.code() == StatusCode::kPermissionDenied || status.IsConflict()) return kExitFindings;
   return kExitUsage;
+}
+
+Result<DescriptorUpload> ReadDescriptorUpload(FileSystem& fs, const std::string& path) {
+  ASSIGN_OR_RAISE(std::string text, fs.ReadFile(path, yaml::Limits{}.max_bytes));
+  Result<yaml::Document> document = yaml::LoadYaml(text, path);
+  const yaml::Node* name = document.ok() && document->root && document->root->IsMap()
+                               ? document->root->Get("name")
+                               : nullptr;
+  if (name == nullptr || !name->IsScalar() || name->scalar.empty()) {
+    return Status::InvalidArgument(path +
+                                   ": not a descriptor with a name (run `mesh validate` on it)");
+  }
+  DescriptorUpload upload;
+  upload.product = name->scalar;
+  upload.text = std::move(text);
+  return upload;
 }
 
 }  // namespace mesh::cli

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "base/filesystem.h"
 #include "base/result.h"
 #include "cli/catalog_option.h"
 #include "cli/verb.h"
@@ -38,5 +39,14 @@ Result<std::string> RemotePerson(client::MeshClient& client, const std::string& 
 // The exit code of a failed server request: 1 when the server refused (403, or a lost race), 2
 // for usage and input errors (a rejected token, an unknown product, an unreachable server).
 int RemoteFailureExitCode(const Status& status);
+
+// A descriptor file read for a server: its text and the product it names (the URL's {name}).
+struct DescriptorUpload {
+  std::string text;
+  std::string product;
+};
+
+// InvalidArgument naming `path` when it is not YAML with a name (the server judges the rest).
+Result<DescriptorUpload> ReadDescriptorUpload(FileSystem& fs, const std::string& path);
 
 }  // namespace mesh::cli

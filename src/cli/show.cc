@@ -11,6 +11,7 @@
 #include "cli/server_option.h"
 #include "cli/verb.h"
 #include "cli/workspace_option.h"
+#include "server/api_json.h"
 
 namespace mesh::cli {
 namespace {
@@ -25,33 +26,6 @@ struct ShowOptions {
 int Fail(const Status& status, int code = kExitUsage) {
   std::cerr << "mesh show: " << status.message() << "\n";
   return code;
-}
-
-nlohmann::ordered_json ShowJson(const ProductRecord& product, const VersionRecord& version) {
-  nlohmann::ordered_json json;
-  json["ref"] = version.Ref();
-  json["name"] = product.name;
-  json["domain"] = product.domain;
-  json["owner"] = product.owner;
-  json["description"] = product.description;
-  json["tags"] = product.tags;
-  json["version"] = FormatSchemaVersion(version.version);
-  json["snapshot"] = version.snapshot;
-  json["status"] = std::string(VersionStatusName(version.status));
-  json["publisher"] = version.publisher;
-  json["published_at"] = FormatTimestamp(version.published_at);
-  json["rows"] = version.row_count;
-  json["bytes"] = version.bytes;
-  json["completeness"] = version.completeness;
-  json["lag_hours"] = version.lag_hours ? nlohmann::ordered_json(*version.lag_hours) : nullptr;
-  json["output_format"] = version.output_format;
-  json["object_key"] = version.object_key;
-  json["content_hash"] = version.content_hash;
-  json["readable_until"] = version.readable_until
-                               ? nlohmann::ordered_json(FormatTimestamp(*version.readable_until))
-                               : nullptr;
-  json["descriptor"] = version.descriptor_yaml;
-  return json;
 }
 
 using Shown = std::pair<ProductRecord, VersionRecord>;
@@ -82,7 +56,7 @@ int RunShow(const GlobalOptions& global, const ShowOptions& options) {
   const ProductRecord* product = &shown->first;
   const VersionRecord* version = &shown->second;
   if (options.json) {
-    std::cout << ShowJson(*product, *version).dump(2) << "\n";
+    std::cout << server::ShowJson(*product, *version).dump(2) << "\n";
     return kExitOk;
   }
   std::cout << version->Ref() << " (" << VersionStatusName(version->status) << ")\n"

@@ -9,6 +9,7 @@
 #include "cli/server_option.h"
 #include "cli/verb.h"
 #include "cli/workspace_option.h"
+#include "server/api_json.h"
 
 namespace mesh::cli {
 namespace {
@@ -19,23 +20,6 @@ struct VersionsOptions {
   StoreOptions stores;
   RemoteOptions remote;
 };
-
-nlohmann::ordered_json VersionJson(const VersionRecord& version) {
-  nlohmann::ordered_json json;
-  json["ref"] = version.Ref();
-  json["version"] = FormatSchemaVersion(version.version);
-  json["snapshot"] = version.snapshot;
-  json["status"] = std::string(VersionStatusName(version.status));
-  json["publisher"] = version.publisher;
-  json["published_at"] = FormatTimestamp(version.published_at);
-  json["rows"] = version.row_count;
-  json["bytes"] = version.bytes;
-  json["completeness"] = version.completeness;
-  json["lag_hours"] = version.lag_hours ? nlohmann::ordered_json(*version.lag_hours) : nullptr;
-  json["object_key"] = version.object_key;
-  json["output_format"] = version.output_format;
-  return json;
-}
 
 Result<std::vector<VersionRecord>> LocalVersions(const GlobalOptions& global,
                                                  const VersionsOptions& options) {
@@ -64,7 +48,7 @@ int RunVersions(const GlobalOptions& global, const VersionsOptions& options) {
   }
   if (options.json) {
     nlohmann::ordered_json json = nlohmann::ordered_json::array();
-    for (const VersionRecord& version : *versions) json.push_back(VersionJson(version));
+    for (const VersionRecord& version : *versions) json.push_back(server::VersionJson(version));
     std::cout << json.dump(2) << "\n";
     return kExitOk;
   }

@@ -148,6 +148,17 @@ Result<DownloadAnswer> HttpTransport::Download(std::string_view path, const Quer
   return answer;
 }
 
+Result<JsonAnswer> HttpTransport::Post(std::string_view path, const std::string& body,
+                                       const std::string& content_type,
+                                       const std::vector<int>& accepted) {
+  const std::string target = options_.url.base_path + std::string(path);
+  ASSIGN_OR_RAISE(httplib::Result result, Guarded([&] {
+                    return http_->Post(target, httplib::Headers{}, body, content_type);
+                  }));
+  if (!result) return TransportFailure(static_cast<int>(result.error()), "POST " + target);
+  return AcceptedAnswer(*result, accepted);
+}
+
 Result<JsonAnswer> HttpTransport::PostMultipart(std::string_view path, const QueryParams& params,
                                                 const std::vector<MemoryPart>& parts,
                                                 const FilePart& file,
@@ -181,11 +192,16 @@ Result<JsonAnswer> HttpTransport::PostMultipart(std::string_view path, const Que
                   }));
   RETURN_NOT_OK(read_status);
   if (!result) return TransportFailure(static_cast<int>(result.error()), "POST " + target);
-  if (std::find(accepted.begin(), accepted.end(), result->status) == accepted.end()) {
-    return StatusFromErrorAnswer(result->status, result->body, options_.url.ToString());
+  return AcceptedAnswer(*result, accepted);
+}
+
+Result<JsonAnswer> HttpTransport::AcceptedAnswer(const httplib::Response& response,
+                                                 const std::vector<int>& accepted) const {
+  if (std::find(accepted.begin(), accepted.end(), response.status) == accepted.end()) {
+    return StatusFromErrorAnswer(response.status, response.body, options_.url.ToString());
   }
-  ASSIGN_OR_RAISE(nlohmann::ordered_json body, ParseJson(result->body));
-  return JsonAnswer{result->status, std::move(body)};
+  ASSIGN_OR_RAISE(nlohmann::ordered_json body, ParseJson(response.body));
+  return JsonAnswer{response.status, std::move(body)};
 }
 
 }  // namespace mesh::client

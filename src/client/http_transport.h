@@ -19,7 +19,8 @@
 
 namespace httplib {
 class Client;
-}
+struct Response;
+}  // namespace httplib
 
 namespace mesh::client {
 
@@ -73,6 +74,11 @@ class HttpTransport {
   Result<DownloadAnswer> Download(std::string_view path, const QueryParams& params,
                                   WritableFile* sink);
 
+  // POST `body` (of `content_type`: application/json, application/yaml). An answer whose status
+  // is in `accepted` is returned with its JSON body; others are errors.
+  Result<JsonAnswer> Post(std::string_view path, const std::string& body,
+                          const std::string& content_type, const std::vector<int>& accepted);
+
   // POST multipart/form-data, chunked: the memory parts, then the file part as it is read. An
   // answer whose status is in `accepted` is returned with its JSON body; others are errors.
   Result<JsonAnswer> PostMultipart(std::string_view path, const QueryParams& params,
@@ -83,6 +89,9 @@ class HttpTransport {
   explicit HttpTransport(TransportOptions options);
   Status TransportFailure(int error, std::string_view what) const;
   Result<nlohmann::ordered_json> ParseJson(const std::string& body) const;
+  // The JSON body of `response` when its status is in `accepted`; its error otherwise.
+  Result<JsonAnswer> AcceptedAnswer(const httplib::Response& response,
+                                    const std::vector<int>& accepted) const;
 
   TransportOptions options_;
   std::unique_ptr<httplib::Client> http_;

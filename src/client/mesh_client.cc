@@ -7,6 +7,13 @@ namespace {
 
 constexpr char kApi[] = "/api/v1";
 
+constexpr char kAccess[] = "/api/v1/access";
+constexpr char kJsonType[] = "application/json";
+
+std::string RequestPath(int64_t id) {
+  return std::string(kAccess) + "/requests/" + std::to_string(id);
+}
+
 std::string ProductPath(const std::string& product) {
   return std::string(kApi) + "/products/" + EncodePathSegment(product);
 }
@@ -208,6 +215,75 @@ Result<PublishOutcome> MeshClient::Publish(const PublishUpload& upload) {
     if (shown.ok()) outcome.version = std::move(shown->second);
   }
   return outcome;
+}
+
+Result<AccessRequestRecord> MeshClient::RequestAccess(const access::AccessRequestInput& input) {
+  Json body{{"product", input.product}, {"purpose", input.purpose}, {"pii", input.pii}};
+  if (input.team) body["team"] = *input.team;
+  if (input.level) body["level"] = *input.level;
+  ASSIGN_OR_RAISE(JsonAnswer answer, transport_->Post(std::string(kAccess) + "/requests",
+                                                      body.dump(), kJsonType, {201}));
+  return AccessRequestFromJson(answer.body);
+}
+
+Result<AccessRequestRecord> MeshClient::ApproveRequest(int64_t id, const std::string& expires,
+                                                       const std::string& note) {
+  Json body{{"note", note}};
+  if (!expires.empty()) body["expires"] = expires;
+  ASSIGN_OR_RAISE(JsonAnswer answer,
+                  transport_->Post(RequestPath(id) + "/approve", body.dump(), kJsonType, {200}));
+  return AccessRequestFromJson(answer.body);
+}
+
+Result<AccessRequestRecord> MeshClient::DenyRequest(int64_t id, const std::string& reason) {
+  Json body{{"reason", reason}};
+  ASSIGN_OR_RAISE(JsonAnswer answer,
+                  transport_->Post(RequestPath(id) + "/deny", body.dump(), kJsonType, {200}));
+  return AccessRequestFromJson(answer.body);
+}
+
+Result<GrantRecord> MeshClient::Grant(const GrantAsked& grant) {
+  Json body{{"team", grant.team}, {"level", grant.level}, {"pii", grant.pii}};
+  if (!grant.expires.empty()) body["expires"] = grant.expires;
+  ASSIGN_OR_RAISE(JsonAnswer answer, transport_->Post(ProductPath(grant.product) + "/grants",
+                                                      body.dump(), kJsonType, {201}));
+  return GrantFromJson(answer.body);
+}
+
+Result<GrantRecord> MeshClient::RevokeGrant(int64_t id, const std::string& reason) {
+  Json body{{"reason", reason}};
+  ASSIGN_OR_RAISE(JsonAnswer answer, transport_->Post(std::string(kAccess) + "/grants/" +
+                                                          std::to_string(id) + "/revoke",
+                                                      body.dump(), kJsonType, {200}));
+  return GrantFromJson(answer.body);
+}
+
+Result<std::vector<GrantRecord>> MeshClient::ListGrants(const GrantFilter& filter) {
+  QueryParams params{{"all", filter.include_revoked ? "true" : "false"}};
+  if (filter.product) params.emplace_back("product", *filter.product);
+  if (filter.team) params.emplace_back("team", *filter.team);
+  ASSIGN_OR_RAISE(Json json, transport_->GetJson(std::string(kAccess) + "/grants", params));
+  return ListFromJson<GrantRecord>(json, GrantFromJson);
+}
+
+Result<std::vector<AccessRequestRecord>> MeshClient::ListAccessRequests(
+    const AccessRequestFilter& filter) {
+  QueryParams params{
+      {"status", filter.status ? std::string(AccessRequestStatusName(*filter.status)) : "all"}};
+  if (filter.product) params.emplace_back("product", *filter.product);
+  if (filter.team) params.emplace_back("team", *filter.team);
+  if (filter.person) params.emplace_back("person", *filter.person);
+  ASSIGN_OR_RAISE(Json json, transport_->GetJson(std::string(kAccess) + "/requests", params));
+  return ListFromJson<AccessRequestRecord>(json, AccessRequestFromJson);
+}
+
+Result<Json> MeshClient::Diff(const std::string& product, const std::string& descriptor_text) {
+  ASSIGN_OR_RAISE(JsonAnswer answer, transport_->Post(ProductPath(product) + "/diff",
+                                                      descriptor_text, "application/yaml", {200}));
+  if (!answer.body.is_object() || !answer.body.contains("ok") || !answer.body["ok"].is_boolean()) {
+    return Status::Corruption("the server's diff answer has no verdict ('ok')");
+  }
+  return std::move(answer.body);
 }
 
 }  // namespace mesh::client

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "access/access_service.h"
 #include "access/authorizer.h"
 #include "base/filesystem.h"
 #include "base/result.h"
@@ -68,6 +69,16 @@ struct AuditPage {
   int limit = 1000;
 };
 
+// A grant asked of the server; `expires` as `--expires` takes it (90d, a date or an instant,
+// judged by the server's clock), empty for none.
+struct GrantAsked {
+  std::string product;
+  std::string team;
+  std::string level;
+  bool pii = false;
+  std::string expires;
+};
+
 class MeshClient {
  public:
   // InvalidArgument for a malformed URL or an empty token (saying to set MESH_TOKEN).
@@ -86,6 +97,24 @@ class MeshClient {
   Result<std::vector<QuarantineEntry>> ListQuarantine(const std::string& product);
   Result<QuarantineEntry> GetQuarantine(int64_t id);
   Result<std::vector<AuditEntry>> ListAudit(const AuditPage& page);
+
+  // The access workflow (POST /api/v1/access/..., docs/access.md) as the token's person.
+  Result<AccessRequestRecord> RequestAccess(const access::AccessRequestInput& input);
+  // `expires` as GrantAsked's; empty: the server's default for the level.
+  Result<AccessRequestRecord> ApproveRequest(int64_t id, const std::string& expires,
+                                             const std::string& note);
+  Result<AccessRequestRecord> DenyRequest(int64_t id, const std::string& reason);
+  Result<GrantRecord> Grant(const GrantAsked& grant);
+  Result<GrantRecord> RevokeGrant(int64_t id, const std::string& reason);
+  // As Catalog::ListGrants, but for an expired grant the server leaves out unless
+  // include_revoked (as `mesh access list` does).
+  Result<std::vector<GrantRecord>> ListGrants(const GrantFilter& filter);
+  // filter.status nullopt: every status.
+  Result<std::vector<AccessRequestRecord>> ListAccessRequests(const AccessRequestFilter& filter);
+
+  // What publishing `descriptor_text` (a descriptor of `product`) would change: the JSON of
+  // `mesh diff --json` (src/publish/version_plan_json.h), as the server judged it.
+  Result<Json> Diff(const std::string& product, const std::string& descriptor_text);
 
   // Streams the snapshot's rows (the fields the token's person may receive) into `sink`
   // (Append only). On error the sink may hold part of the data; the caller discards it.

@@ -34,6 +34,12 @@ class FieldReader {
     if (!value->is_number()) return Fail(key, "is not a number"), 0;
     return value->get<double>();
   }
+  bool Bool(const char* key) {
+    const Json* value = Find(key);
+    if (value == nullptr) return false;
+    if (!value->is_boolean()) return Fail(key, "is not true or false"), false;
+    return value->get<bool>();
+  }
   std::optional<double> OptionalDouble(const char* key) {
     return Present(key) ? std::optional<double>(Double(key)) : std::nullopt;
   }
@@ -288,6 +294,50 @@ Result<LineageAnswer> LineageFromJson(const Json& json) {
     ASSIGN_OR_RAISE(answer.teams, ListFromJson<TeamReach>(json["teams"], TeamReachFromJson));
   }
   return answer;
+}
+
+Result<GrantRecord> GrantFromJson(const Json& json) {
+  FieldReader read(json, "grant");
+  GrantRecord grant;
+  grant.id = read.Int("id");
+  grant.product = read.String("product");
+  grant.team = read.String("team");
+  grant.level = read.String("level");
+  grant.pii = read.Bool("pii");
+  grant.granted_by = read.String("granted_by");
+  grant.granted_at = read.Time("granted_at");
+  grant.expires_at = read.OptionalTime("expires_at");
+  grant.request_id = read.OptionalInt("request_id");
+  grant.revoked_at = read.OptionalTime("revoked_at");
+  grant.revoked_by = read.OptionalString("revoked_by");
+  RETURN_NOT_OK(read.status());
+  return grant;
+}
+
+Result<AccessRequestRecord> AccessRequestFromJson(const Json& json) {
+  FieldReader read(json, "access request");
+  AccessRequestRecord request;
+  request.id = read.Int("id");
+  request.product = read.String("product");
+  request.team = read.String("team");
+  request.person = read.String("person");
+  request.purpose = read.String("purpose");
+  request.level = read.String("level");
+  request.pii = read.Bool("pii");
+  const std::string status = read.String("status");
+  request.requested_at = read.Time("requested_at");
+  request.decided_by = read.OptionalString("decided_by");
+  request.decided_at = read.OptionalTime("decided_at");
+  request.decision_note = read.OptionalString("note");
+  request.grant_id = read.OptionalInt("grant_id");
+  RETURN_NOT_OK(read.status());
+  std::optional<AccessRequestStatus> parsed = ParseAccessRequestStatus(status);
+  if (!parsed) {
+    return Status::Corruption("the server's access request answer: unknown status '" + status +
+                              "'");
+  }
+  request.status = *parsed;
+  return request;
 }
 
 }  // namespace mesh::client

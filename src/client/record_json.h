@@ -34,6 +34,11 @@ Result<Finding> FindingFromJson(const Json& json);
 // object key), not the stored descriptor.
 Result<PublishOutcome> PublishOutcomeFromJson(const Json& json);
 
+// One grant or access request of `mesh access ... --json` (src/access/access_json.h); a grant's
+// `active` is the server's judgement and is not kept (GrantRecord::IsActive judges again).
+Result<GrantRecord> GrantFromJson(const Json& json);
+Result<AccessRequestRecord> AccessRequestFromJson(const Json& json);
+
 // `mesh lineage --json`.
 struct LineageAnswer {
   std::string node;

@@ -1,5 +1,7 @@
 #include "publish/version_plan_json.h"
 
+#include "model/finding_json.h"
+
 namespace mesh {
 namespace {
 
@@ -19,12 +21,6 @@ Json ChangeJson(const VersionPlan& plan, const SchemaChange& change) {
               {"line", change.mark.line},
               {"column", change.mark.column},
               {"affects", TeamsAffectedBy(plan, change)}};
-}
-
-Json FindingJson(const Finding& finding) {
-  return Json{{"rule", finding.rule},     {"severity", std::string(SeverityName(finding.severity))},
-              {"file", finding.file},     {"line", finding.line},
-              {"column", finding.column}, {"message", finding.message}};
 }
 
 }  // namespace

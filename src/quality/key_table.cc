@@ -10,6 +10,11 @@ constexpr size_t kArenaBlock = size_t{1} << 20;
 
 }  // namespace
 
+size_t CapacityFor(size_t keys, size_t capacity) {
+  while (keys > capacity / 10 * 7) capacity *= 2;
+  return capacity;
+}
+
 uint64_t HashBytes(std::string_view bytes) {
   return MixHash(std::hash<std::string_view>{}(bytes) ^ bytes.size());
 }
@@ -21,9 +26,9 @@ void Int64KeyTable::Reset(size_t capacity) {
   grow_at_ = capacity / 10 * 7;
 }
 
-void Int64KeyTable::Grow() {
+void Int64KeyTable::Rehash(size_t capacity) {
   std::vector<Slot> old = std::move(slots_);
-  Reset(old.size() * 2);
+  Reset(capacity);
   for (const Slot& slot : old) {
     if (slot.count != 0) AddCount(slot.key, slot.count, slot.first_row);
   }
@@ -31,6 +36,12 @@ void Int64KeyTable::Grow() {
 
 void Int64KeyTable::Absorb(Int64KeyTable* other) {
   if (other->size_ > size_) std::swap(*this, *other);
+  // Room for both first: `other` is walked in slot order, i.e. in the order of its keys' home
+  // slots, so into a table of the same capacity its keys would pile onto one ever-growing
+  // cluster wherever the two tables' loads add up above 100% (quadratic probing time; the 10M-key
+  // merge took minutes). With the capacity for the union, that region is never over-full.
+  const size_t capacity = CapacityFor(size_ + other->size_, slots_.size());
+  if (capacity != slots_.size()) Rehash(capacity);
   for (const Slot& slot : other->slots_) {
     if (slot.count != 0) AddCount(slot.key, slot.count, slot.first_row);
   }
@@ -44,10 +55,10 @@ void BytesKeyTable::Reset(size_t capacity) {
   grow_at_ = capacity / 10 * 7;
 }
 
-void BytesKeyTable::Grow() {
+void BytesKeyTable::Rehash(size_t capacity) {
   std::vector<Slot> old = std::move(slots_);
   const size_t size = size_;
-  slots_.assign(old.size() * 2, Slot{0, nullptr, 0, 0, 0, 0});
+  slots_.assign(capacity, Slot{0, nullptr, 0, 0, 0, 0});
   mask_ = slots_.size() - 1;
   grow_at_ = slots_.size() / 10 * 7;
   for (const Slot& slot : old) {
@@ -94,6 +105,9 @@ void BytesKeyTable::AddCount(std::string_view key, uint64_t hash, uint32_t count
 
 void BytesKeyTable::Absorb(BytesKeyTable* other) {
   if (other->size_ > size_) std::swap(*this, *other);
+  // Room for both first, as Int64KeyTable::Absorb (walking `other` in slot order clusters).
+  const size_t capacity = CapacityFor(size_ + other->size_, slots_.size());
+  if (capacity != slots_.size()) Rehash(capacity);
   for (const Slot& slot : other->slots_) {
     if (slot.data != nullptr) {
       AddCount(std::string_view(slot.data, slot.length), slot.hash, slot.count, slot.first_row);

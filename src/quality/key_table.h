@@ -27,6 +27,9 @@ inline uint64_t MixHash(uint64_t x) {
 
 uint64_t HashBytes(std::string_view bytes);
 
+// The least power-of-two capacity, from `capacity` up, that holds `keys` at most 70% full.
+size_t CapacityFor(size_t keys, size_t capacity);
+
 inline uint32_t ClampRow(int64_t row) {
   return row > int64_t{UINT32_MAX} ? UINT32_MAX : static_cast<uint32_t>(row);
 }
@@ -68,7 +71,8 @@ class Int64KeyTable {
 
  private:
   void Reset(size_t capacity);
-  void Grow();
+  void Grow() { Rehash(slots_.size() * 2); }
+  void Rehash(size_t capacity);
 
   std::vector<Slot> slots_;
   size_t size_ = 0;
@@ -99,7 +103,8 @@ class BytesKeyTable {
 
  private:
   void Reset(size_t capacity);
-  void Grow();
+  void Grow() { Rehash(slots_.size() * 2); }
+  void Rehash(size_t capacity);
   const char* Store(std::string_view key);
 
   std::vector<Slot> slots_;

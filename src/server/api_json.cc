@@ -107,13 +107,6 @@ nlohmann::ordered_json AuditJson(const AuditEntry& entry) {
   return json;
 }
 
-nlohmann::ordered_json FindingJson(const Finding& finding) {
-  return nlohmann::ordered_json{
-      {"rule", finding.rule},     {"severity", std::string(SeverityName(finding.severity))},
-      {"file", finding.file},     {"line", finding.line},
-      {"column", finding.column}, {"message", finding.message}};
-}
-
 nlohmann::ordered_json PublishOutcomeJson(const PublishOutcome& outcome) {
   nlohmann::ordered_json json;
   json["result"] = std::string(PublishResultName(outcome.result));
@@ -127,14 +120,16 @@ nlohmann::ordered_json PublishOutcomeJson(const PublishOutcome& outcome) {
     json["bytes"] = version.bytes;
     json["completeness"] = version.completeness;
     json["lag_hours"] = version.lag_hours ? nlohmann::ordered_json(*version.lag_hours) : nullptr;
-    json["openlineage"] = outcome.openlineage_path;
   }
+  json["openlineage"] = outcome.openlineage_path;
+  if (!outcome.openlineage_error.empty()) json["openlineage_error"] = outcome.openlineage_error;
   if (outcome.quarantine_id) json["quarantine_id"] = *outcome.quarantine_id;
   json["reasons"] = outcome.reasons;
   json["findings"] = nlohmann::ordered_json::array();
   for (const Finding& finding : outcome.findings) json["findings"].push_back(FindingJson(finding));
   if (!outcome.report_json.empty()) {
     json["report"] = nlohmann::ordered_json::parse(outcome.report_json, nullptr, false);
+    if (json["report"].is_discarded()) json["report"] = nullptr;
   }
   return json;
 }

@@ -6,7 +6,7 @@
 
 #include "catalog/catalog.h"
 #include "lineage/lineage_graph.h"
-#include "model/finding.h"
+#include "model/finding_json.h"
 #include "publish/publisher.h"
 
 namespace mesh::server {
@@ -20,7 +20,6 @@ nlohmann::ordered_json SearchHitJson(const SearchHit& hit);
 // One entry of `mesh quarantine --json` (with the report when `with_report`)
 nlohmann::ordered_json QuarantineJson(const QuarantineEntry& entry, bool with_report);
 nlohmann::ordered_json AuditJson(const AuditEntry& entry);
-nlohmann::ordered_json FindingJson(const Finding& finding);
 // `mesh publish --json`
 nlohmann::ordered_json PublishOutcomeJson(const PublishOutcome& outcome);
 
