@@ -338,11 +338,11 @@ TEST_F(ClientModeTest, AccessVerbsThroughTheServerPrintWhatLocalModePrints) {
       {"carol", "access approve 1 --note 'my own'", 1},  // no one approves their own request
       {"alice", "access approve 1 --expires 30d --note 'for the model'", 0},
       {"alice", "access approve 1", 1},  // already decided
-      {"alice", "access grant orders --team governance --level internal --json", 0},
-      {"carol", "access grant orders --team analytics --level internal", 1},  // not an owner
+      {"alice", "access grant orders --team governance --level confidential --json", 0},
+      {"carol", "access grant orders --team analytics --level confidential", 1},  // not an owner
       {"alice", "access list --all --json", 0},
       {"alice", "access revoke 2 --reason 'no longer needed' --json", 0},
-      {"carol", "access request orders --purpose 'a second look' --level internal", 0},
+      {"carol", "access request orders --purpose 'a second look' --level confidential", 0},
       {"alice", "access deny 2 --reason 'the first grant covers it'", 0},
       {"dave", "access list --all", 0},
       {"dave", "access list --status denied --json", 0},

@@ -98,7 +98,7 @@ Status GrantNotFound(int64_t id) {
 
 Status RequestNotFound(int64_t id) {
   return Status::NotFound("access request " + std::to_string(id) +
-                          " does not exist: list them with `mesh access list --requests`");
+                          " does not exist: list them with `mesh access list --all`");
 }
 
 int64_t InsertGrant(pqxx::transaction_base& transaction, const GrantRecord& grant) {

@@ -295,7 +295,7 @@ Result<AccessRequestRecord> SqliteCatalog::GetAccessRequest(int64_t id) {
   ASSIGN_OR_RAISE(std::optional<AccessRequestRecord> request, FindAccessRequest(id));
   if (!request) {
     return Status::NotFound("access request " + std::to_string(id) +
-                            " does not exist: list them with `mesh access list --requests`");
+                            " does not exist: list them with `mesh access list --all`");
   }
   return *std::move(request);
 }
@@ -332,7 +332,7 @@ Result<AccessRequestRecord> SqliteCatalog::DecideAccessRequest(const AccessDecis
                   FindAccessRequest(decision.request_id));
   if (!request) {
     return Status::NotFound("access request " + std::to_string(decision.request_id) +
-                            " does not exist: list them with `mesh access list --requests`");
+                            " does not exist: list them with `mesh access list --all`");
   }
   if (request->status != AccessRequestStatus::kPending) {
     return Status::Conflict("access request " + std::to_string(decision.request_id) + " was " +

@@ -141,12 +141,17 @@ int RunDiff(const GlobalOptions& global, const DiffCommandOptions& options) {
   Result<Workspace> workspace = OpenWorkspace(global);
   // Client mode needs no workspace: the descriptor file is enough.
   if (!workspace.ok() && !*server) return Fail(workspace.status().message());
+  // The file as local mode names it (workspace-relative); in client mode, when it lies outside
+  // the workspace, as given.
   std::string file = options.descriptor;
   if (workspace.ok()) {
     Result<std::vector<std::string>> files = ResolveUserPath(*workspace, options.descriptor);
-    if (!files.ok()) return Fail(files.status().message());
-    if (files->size() != 1) return Fail(options.descriptor + ": name one descriptor file");
-    file = files->front();
+    if (files.ok() && files->size() == 1) {
+      file = files->front();
+    } else if (!*server) {
+      return Fail(files.ok() ? options.descriptor + ": name one descriptor file"
+                             : files.status().message());
+    }
   }
   Result<Json> diff = *server ? RemoteDiff(**server, options.descriptor, file)
                               : LocalDiff(*workspace, file, options.stores);

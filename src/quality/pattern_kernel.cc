@@ -18,6 +18,7 @@ Result<std::unique_ptr<PatternKernel>> PatternKernel::Make(int column, std::stri
   }
   std::unique_ptr<PatternKernel> kernel(new PatternKernel());
   kernel->column_ = column;
+  kernel->simple_ = SimplePattern::Compile(pattern);
   kernel->pattern_ = std::move(pattern);
   return kernel;
 }
@@ -33,11 +34,16 @@ void PatternKernel::ConsumeBatch(const format::Batch& batch, PatternState* state
   const uint32_t* offsets = column.offsets().data();
   const char* bytes = column.bytes().data();
   const RE2& regex = *state->regex;
+  const SimplePattern* simple = simple_ ? &*simple_ : nullptr;
   state->failing += CountFailingSparse(
       column, batch.num_rows,
       [&](size_t i) {
-        return !RE2::FullMatch(std::string_view(bytes + offsets[i], offsets[i + 1] - offsets[i]),
-                               regex);
+        const std::string_view value(bytes + offsets[i], offsets[i + 1] - offsets[i]);
+        if (simple != nullptr) {
+          const SimplePattern::Match match = simple->FullMatch(value);
+          if (match != SimplePattern::Match::kUnknown) return match == SimplePattern::Match::kNo;
+        }
+        return !RE2::FullMatch(value, regex);
       },
       [&](size_t base, uint64_t bits) {
         AddExamples(batch, base, bits, &state->examples,

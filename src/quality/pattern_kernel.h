@@ -1,6 +1,9 @@
 // PatternKernel: counts non-null string values that do not fully match an RE2 pattern (UTF-8).
 // The pattern is compiled once at planning (to report a bad pattern) and once per worker state,
-// so threads never share RE2's internal caches. Output 0: failing rows, examples with the value.
+// so threads never share RE2's internal caches. A pattern of SimplePattern's subset (most
+// data-quality patterns) is also compiled to it, which answers ASCII values several times faster
+// than RE2 and exactly as it would; RE2 answers the rest. Output 0: failing rows, examples with
+// the value.
 #pragma once
 
 #include <re2/re2.h>
@@ -10,6 +13,7 @@
 
 #include "base/result.h"
 #include "quality/kernel.h"
+#include "quality/simple_pattern.h"
 
 namespace mesh::quality {
 
@@ -35,6 +39,7 @@ class PatternKernel final : public CountingKernel<PatternState> {
 
   int column_ = 0;
   std::string pattern_;
+  std::optional<SimplePattern> simple_;
 };
 
 }  // namespace mesh::quality
