@@ -4,6 +4,8 @@
 #include <climits>
 #include <iostream>
 
+#include "base/json_writer.h"
+
 namespace mesh::server {
 
 const std::string& RequestContext::Param(std::string_view name) const {
@@ -14,7 +16,10 @@ const std::string& RequestContext::Param(std::string_view name) const {
 
 void RequestContext::Json(int status, const nlohmann::ordered_json& json) {
   response_.status = status;
-  response_.set_content(json.dump() + "\n", "application/json");
+  std::string body;
+  WriteJson(json, &body);
+  body.push_back('\n');
+  response_.set_content(std::move(body), "application/json");
 }
 
 void RequestContext::Error(const ApiError& error) {
