@@ -37,7 +37,9 @@ size_t Utf8SequenceLength(std::string_view text, size_t i) {
   return length;
 }
 
-void WriteString(std::string_view text, std::string* out) {
+}  // namespace
+
+void AppendJsonString(std::string_view text, std::string* out) {
   out->push_back('"');
   size_t run = 0;  // start of the characters not yet written
   size_t i = 0;
@@ -93,6 +95,8 @@ void WriteString(std::string_view text, std::string* out) {
   out->push_back('"');
 }
 
+namespace {
+
 template <typename Number>
 void WriteInteger(Number value, std::string* out) {
   char buffer[24];
@@ -134,7 +138,7 @@ void WriteJson(const nlohmann::ordered_json& value, std::string* out) {
       WriteDouble(value.get<double>(), out);
       return;
     case Type::string:
-      WriteString(value.get_ref<const std::string&>(), out);
+      AppendJsonString(value.get_ref<const std::string&>(), out);
       return;
     case Type::array: {
       out->push_back('[');
@@ -153,7 +157,7 @@ void WriteJson(const nlohmann::ordered_json& value, std::string* out) {
       for (const auto& [key, member] : value.get_ref<const nlohmann::ordered_json::object_t&>()) {
         if (!first) out->push_back(',');
         first = false;
-        WriteString(key, out);
+        AppendJsonString(key, out);
         out->push_back(':');
         WriteJson(member, out);
       }

@@ -8,8 +8,12 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 namespace mesh {
+
+// Appends `text` as a JSON string (quoted, escaped; invalid UTF-8 as U+FFFD) to `out`.
+void AppendJsonString(std::string_view text, std::string* out);
 
 // Appends the compact JSON text of `value` to `out`.
 void WriteJson(const nlohmann::ordered_json& value, std::string* out);

@@ -1,44 +1,11 @@
 #include "format/jsonl_writer.h"
 
+#include "base/json_writer.h"
 #include "format/value_formatter.h"
 #include "format/value_parser.h"
 
 namespace mesh::format {
 namespace {
-
-void AppendJsonString(std::string_view text, std::string* out) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out->push_back('"');
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        if (byte < 0x20) {
-          out->append("\\u00");
-          out->push_back(kHex[byte >> 4]);
-          out->push_back(kHex[byte & 15]);
-        } else {
-          out->push_back(c);
-        }
-    }
-  }
-  out->push_back('"');
-}
 
 bool WrittenAsJsonString(TypeId id) {
   return id == TypeId::kString || id == TypeId::kDate || id == TypeId::kTimestamp ||
