@@ -209,7 +209,13 @@ class Parser {
     return !(Peek('?') || Peek('+') || Peek('*') || Peek('{'));
   }
 
+  // A repeat count as RE2 reads one: digits without a leading zero ("0" itself is one); RE2
+  // takes "a{01}" or "a{00,3}" literally, so such a pattern is refused here.
   std::optional<int> Number() {
+    if (at_ + 1 < text_.size() && text_[at_] == '0' &&
+        std::isdigit(static_cast<unsigned char>(text_[at_ + 1]))) {
+      return std::nullopt;
+    }
     int value = 0;
     size_t digits = 0;
     while (at_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[at_]))) {
