@@ -18,6 +18,7 @@
 
 #include "base/result.h"
 #include "format/batch.h"
+#include "format/reader.h"
 
 namespace mesh::format {
 
@@ -93,6 +94,28 @@ class ChunkPipeline {
   std::deque<Task*> work_queue_;  // guarded by mu_
   bool stopping_ = false;         // guarded by mu_
   std::vector<std::thread> workers_;
+};
+
+// The BatchReader of a text format (CSV, JSONL): owns the format's chunk source and parser and
+// reads through a ChunkPipeline over them.
+class PipelinedReader final : public BatchReader {
+ public:
+  PipelinedReader(std::unique_ptr<ChunkSource> source, std::unique_ptr<ChunkParser> parser,
+                  int threads, uint64_t file_size)
+      : source_(std::move(source)),
+        parser_(std::move(parser)),
+        file_size_(file_size),
+        pipeline_(std::make_unique<ChunkPipeline>(source_.get(), parser_.get(), threads)) {}
+
+  Result<bool> Next(Batch* batch) override { return pipeline_->Next(batch); }
+  uint64_t bytes_read() const override { return pipeline_->bytes_done(); }
+  uint64_t bytes_total() const override { return file_size_; }
+
+ private:
+  std::unique_ptr<ChunkSource> source_;
+  std::unique_ptr<ChunkParser> parser_;
+  uint64_t file_size_;
+  std::unique_ptr<ChunkPipeline> pipeline_;  // last: stopped before the source and parser go
 };
 
 }  // namespace mesh::format

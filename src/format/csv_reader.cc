@@ -481,26 +481,6 @@ class CsvChunkParser final : public ChunkParser {
   std::vector<WorkerState> workers_;
 };
 
-class CsvReader final : public BatchReader {
- public:
-  CsvReader(std::unique_ptr<CsvChunkSource> source, std::unique_ptr<CsvChunkParser> parser,
-            int threads, uint64_t file_size)
-      : source_(std::move(source)),
-        parser_(std::move(parser)),
-        file_size_(file_size),
-        pipeline_(std::make_unique<ChunkPipeline>(source_.get(), parser_.get(), threads)) {}
-
-  Result<bool> Next(Batch* batch) override { return pipeline_->Next(batch); }
-  uint64_t bytes_read() const override { return pipeline_->bytes_done(); }
-  uint64_t bytes_total() const override { return file_size_; }
-
- private:
-  std::unique_ptr<CsvChunkSource> source_;
-  std::unique_ptr<CsvChunkParser> parser_;
-  uint64_t file_size_;
-  std::unique_ptr<ChunkPipeline> pipeline_;  // last: stopped before the source and parser go
-};
-
 }  // namespace
 
 Result<std::unique_ptr<BatchReader>> OpenCsvReader(std::shared_ptr<FileSystem> fs,
@@ -519,7 +499,7 @@ Result<std::unique_ptr<BatchReader>> OpenCsvReader(std::shared_ptr<FileSystem> f
   auto source =
       std::make_unique<CsvChunkSource>(std::move(file), file_size, std::move(header), options);
   return std::unique_ptr<BatchReader>(
-      std::make_unique<CsvReader>(std::move(source), std::move(parser), threads, file_size));
+      std::make_unique<PipelinedReader>(std::move(source), std::move(parser), threads, file_size));
 }
 
 }  // namespace mesh::format

@@ -384,8 +384,8 @@ class JsonlChunkParser final : public ChunkParser {
     const auto column = static_cast<size_t>(index);
     batch->columns[column].AppendNull();
     AddTypeError(batch, row, line, index, TrimRight(raw),
-                 "expected " + ExpectedJson(types_[column]) + " for a " + types_[column].ToString() +
-                     ", got " + std::string(found));
+                 "expected " + ExpectedJson(types_[column]) + " for a " +
+                     types_[column].ToString() + ", got " + std::string(found));
   }
 
   Status NotAnObject(ondemand::document& doc, int64_t line, simdjson::error_code error) const {
@@ -423,26 +423,6 @@ class JsonlChunkParser final : public ChunkParser {
   std::vector<WorkerState> workers_;
 };
 
-class JsonlReader final : public BatchReader {
- public:
-  JsonlReader(std::unique_ptr<JsonlChunkSource> source, std::unique_ptr<JsonlChunkParser> parser,
-              int threads, uint64_t file_size)
-      : source_(std::move(source)),
-        parser_(std::move(parser)),
-        file_size_(file_size),
-        pipeline_(std::make_unique<ChunkPipeline>(source_.get(), parser_.get(), threads)) {}
-
-  Result<bool> Next(Batch* batch) override { return pipeline_->Next(batch); }
-  uint64_t bytes_read() const override { return pipeline_->bytes_done(); }
-  uint64_t bytes_total() const override { return file_size_; }
-
- private:
-  std::unique_ptr<JsonlChunkSource> source_;
-  std::unique_ptr<JsonlChunkParser> parser_;
-  uint64_t file_size_;
-  std::unique_ptr<ChunkPipeline> pipeline_;  // last: stopped before the source and parser go
-};
-
 }  // namespace
 
 Result<std::unique_ptr<BatchReader>> OpenJsonlReader(std::shared_ptr<FileSystem> fs,
@@ -460,7 +440,7 @@ Result<std::unique_ptr<BatchReader>> OpenJsonlReader(std::shared_ptr<FileSystem>
   auto parser = std::make_unique<JsonlChunkParser>(path, schema, threads, options);
   auto source = std::make_unique<JsonlChunkSource>(std::move(file), file_size, start, options);
   return std::unique_ptr<BatchReader>(
-      std::make_unique<JsonlReader>(std::move(source), std::move(parser), threads, file_size));
+      std::make_unique<PipelinedReader>(std::move(source), std::move(parser), threads, file_size));
 }
 
 }  // namespace mesh::format

@@ -7,7 +7,7 @@
 
 #include "catalog/catalog_contract_test.h"
 #include "catalog/sqlite_catalog.h"
-#include "publish/descriptor_fixtures_test.h"
+#include "model/descriptor_fixtures_test.h"
 
 namespace mesh {
 namespace {

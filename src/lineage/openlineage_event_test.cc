@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "publish/descriptor_fixtures_test.h"
+#include "model/descriptor_fixtures_test.h"
 
 namespace mesh {
 namespace {

@@ -5,63 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "model/descriptor_fixtures_test.h"
+
 namespace mesh {
 namespace {
 
-// The complete example of data-product.md.
-constexpr const char* kSpecExample = R"(name: mission_completion_rate
-domain: operations
-owner: team-operations
-description: Daily mission completion rate, by type and region
-schema_version: v2.1
-output_format: parquet
-documentation_url: https://wiki.internal/mission-completion-rate
-sla:
-  availability: "08:00 daily"
-  timezone: UTC
-  max_lag_hours: 4
-  min_completeness: 0.95
-lineage: [missions_raw, team_assignments, "source:erp/orders"]
-consumer_teams: [analytics, performance-dashboard]
-classification: internal
-tags: [kpi]
-support:
-  channel: "#ops-data"
-  email: ops-data@example.org
-event_time: day
-schema:
-  primary_key: [day, region, mission_type]
-  fields:
-    - name: day
-      type: date
-      description: Calendar day (UTC) on which the missions ended
-      required: true
-    - name: region
-      type: string
-      description: Operating region
-      required: true
-      allowed_values: [north, south, east, west]
-    - name: mission_type
-      type: string
-      required: true
-    - name: completion_rate
-      type: double
-      description: Completed missions / started missions, 0..1
-      min: 0
-      max: 1
-    - name: commander_email
-      type: string
-      classification: restricted
-      tags: [pii]
-quality:
-  - check: row_count
-    min: 1
-  - check: pattern
-    column: commander_email
-    pattern: '^[^@\s]+@[^@\s]+$'
-    max_failing: 0.01
-    severity: warn
-)";
+using testing::kSpecExample;  // the complete example of data-product.md
 
 // A minimal valid descriptor; tests append or replace lines.
 constexpr const char* kMinimal = R"(name: orders

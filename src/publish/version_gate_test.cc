@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "publish/descriptor_fixtures_test.h"
+#include "model/descriptor_fixtures_test.h"
 
 namespace mesh {
 namespace {

@@ -24,30 +24,6 @@ bool IsTextual(const Field& field) {
   return field.type.id == TypeId::kString || field.type.id == TypeId::kBinary;
 }
 
-std::string QualityKindName(CheckKind kind) {
-  switch (kind) {
-    case CheckKind::kRowCount:
-      return "row_count";
-    case CheckKind::kNotNull:
-      return "not_null";
-    case CheckKind::kUnique:
-      return "unique";
-    case CheckKind::kRange:
-      return "range";
-    case CheckKind::kAllowedValues:
-      return "allowed_values";
-    case CheckKind::kPattern:
-      return "pattern";
-    case CheckKind::kCompleteness:
-      return "completeness";
-    case CheckKind::kFreshness:
-      return "freshness";
-    case CheckKind::kReferential:
-      return "referential";
-  }
-  return "?";
-}
-
 }  // namespace
 
 class CheckPlan::Builder {
@@ -233,7 +209,7 @@ class CheckPlan::Builder {
 
   Status AddQualityCheck(size_t k) {
     const QualityCheck& q = descriptor_.quality[k];
-    const std::string kind = QualityKindName(q.kind);
+    const std::string kind(CheckKindName(q.kind));
     const std::string name = "quality[" + std::to_string(k) + "]." + kind;
     const std::string prefix = "quality[" + std::to_string(k) + "]";
     PlannedCheck* check = nullptr;
