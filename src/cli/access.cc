@@ -334,9 +334,10 @@ int RunList(const GlobalOptions& global, const AccessOptions& options) {
 }
 
 void AddAs(CLI::App* command, AccessOptions* options) {
-  command->add_option("--as", options->person,
-                      "Who acts: a person of mesh.yaml (required here; with --server the token's "
-                      "person acts, and --as, when given, must be that person)");
+  command->add_option(
+      "--as", options->person,
+      "Who acts: a person of mesh.yaml (required locally; with --server the token's "
+      "person acts, and --as, when given, must be that person)");
   command->add_flag("--json", options->json, "Print the record as JSON (docs/cli.md)");
   AddStoreOptions(command, &options->stores);
   AddServerOption(command, &options->remote);

@@ -185,7 +185,9 @@ void SetupDiff(CLI::App& app, const GlobalOptions& global, int* exit_code) {
   command->footer(
       "Each change is breaking (needs a major bump), minor or patch (docs/versions.md); breaking "
       "changes list the consumer teams they affect (the descriptors' consumer_teams and the "
-      "catalog's recorded consumers). Nothing is written.\n"
+      "catalog's recorded consumers). Nothing is written. With --server URL (or MESH_SERVER) the "
+      "server judges the descriptor against its own workspace and catalog (client mode; "
+      "MESH_TOKEN).\n"
       "Exit codes: 0 schema_version suffices (or the product was never published), 1 it needs a "
       "larger bump or is lower than the current version, 2 usage or input error (no workspace, "
       "a descriptor with errors, an unreadable catalog).");
