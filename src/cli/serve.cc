@@ -23,6 +23,7 @@
 #include "cli/workspace_option.h"
 #include "server/api_server.h"
 #include "server/authorizer_decider.h"
+#include "server/spool_sweep.h"
 
 namespace mesh::cli {
 namespace {
@@ -157,6 +158,19 @@ int RunServe(const GlobalOptions& global, const ServeOptions& options) {
     std::cerr << "mesh serve: cannot create the upload spool folder " << server_options.spool_dir
               << ": " << error.message() << " (set another with --spool-dir)\n";
     return kExitUsage;
+  }
+  // Uploads a killed server left behind (older than a day: another server sharing the folder
+  // may have one in flight).
+  Result<server::SweepResult> swept = server::SweepStaleUploads(
+      server_options.spool_dir, std::filesystem::file_time_type::clock::now(),
+      std::chrono::hours(24));
+  if (!swept.ok()) {
+    std::cerr << "mesh serve: " << swept.status().message() << " (set another with --spool-dir)\n";
+    return kExitUsage;
+  }
+  if (swept->removed > 0) {
+    std::cerr << "mesh serve: removed " << swept->removed << " stale upload(s), " << swept->bytes
+              << " bytes, left in " << server_options.spool_dir << " by a stopped server\n";
   }
   auto log_mutex = std::make_shared<std::mutex>();
   if (!options.quiet) {
