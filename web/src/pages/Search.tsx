@@ -31,11 +31,16 @@ export function SearchPage() {
   useEffect(() => {
     document.title = 'Search · Meshwork';
   }, []);
+  // Keeps ?q= in step with the typed words. Only while this page is shown and only on a change:
+  // the effect may run after a click on another page's link has already navigated away (it
+  // would send the user back here), and on mount there is nothing to write.
   useEffect(() => {
+    if (location.pathname !== '/') return;
     const next = new URLSearchParams(location.search);
     if (words) next.set('q', words);
     else next.delete('q');
     const search = next.toString();
+    if (search === new URLSearchParams(location.search).toString()) return;
     navigate('/' + (search ? '?' + search : ''), true);
   }, [words]);
 
