@@ -25,6 +25,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <latch>
 #include <map>
 #include <memory>
@@ -41,8 +42,8 @@
 #include "catalog/postgres_schema.h"
 #include "catalog/postgres_test_server.h"
 #include "lake/s3_object_store.h"
-#include "moto_server_test.h"
 #include "mesh_binary.h"
+#include "moto_server_test.h"
 
 namespace mesh {
 namespace {
@@ -222,6 +223,19 @@ class ServeProcess {
 
   void Signal(int signal) const {
     if (pid_ > 0) ::kill(pid_, signal);
+  }
+
+  // SIGSTOP, then waits until the kernel reports the process stopped (state T in
+  // /proc/<pid>/stat): kill() only asks, and a process still running could act meanwhile.
+  bool Freeze() const {
+    Signal(SIGSTOP);
+    return Eventually([&] {
+      std::ifstream stat("/proc/" + std::to_string(pid_) + "/stat");
+      std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+      const size_t name_end = text.rfind(')');  // the state follows "(name) "
+      return name_end != std::string::npos && name_end + 2 < text.size() &&
+             text[name_end + 2] == 'T';
+    });
   }
 
   // The wait status of the exited process; nullopt when it is still running after `limit`.
@@ -876,7 +890,7 @@ TEST_F(PostgresS3ScaleOutTest, FrozenServerDoesNotStallTheOthers) {
         std::thread([&] { frozen_publish = Publish(1, "orders", kOrdersYaml, OrdersCsv(13)); });
     EXPECT_TRUE(Eventually([&] { return WaitingForLocks() == 1; }))
         << "B's publish never reached the commit" << Server(1).Logs();
-    Server(1).Signal(SIGSTOP);
+    EXPECT_TRUE(Server(1).Freeze()) << "server 1 did not stop";
     held.Release();  // B's session takes the audit lock and then idles, frozen, holding both
   }
   Json next = PublishOrders(0, 2);
