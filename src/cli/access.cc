@@ -85,7 +85,7 @@ class AccessOperations {
 
 class LocalAccess final : public AccessOperations {
  public:
-  // `person` empty: only the lists may be used.
+  // `needs_person`: the verb acts (every verb but list), so --as must name a person.
   static Result<std::unique_ptr<LocalAccess>> Open(const GlobalOptions& global,
                                                    const AccessOptions& options,
                                                    bool needs_person) {
@@ -150,7 +150,11 @@ class RemoteAccess final : public AccessOperations {
     auto remote = std::unique_ptr<RemoteAccess>(new RemoteAccess());
     ASSIGN_OR_RAISE(remote->clock_, ClockFromEnvironment());
     ASSIGN_OR_RAISE(remote->client_, OpenVerbClient(server));
-    RETURN_NOT_OK(RemotePerson(*remote->client_, options.person).status());
+    // The server takes the person from the token; --as, when given, must be that person. (A
+    // token it does not accept is refused by the operation itself, with the same message.)
+    if (!options.person.empty()) {
+      RETURN_NOT_OK(RemotePerson(*remote->client_, options.person).status());
+    }
     return remote;
   }
 

@@ -1,4 +1,5 @@
-// Descriptors for the model, publish and lineage tests: the complete example of data-product.md, and edits of it.
+// Descriptors for the model, publish and lineage tests: the complete example of data-product.md,
+// and edits of it.
 #pragma once
 
 #include <gtest/gtest.h>
