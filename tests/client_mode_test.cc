@@ -21,6 +21,7 @@
 
 #include "basic_workspace.h"
 #include "mesh_binary.h"
+#include "serve_process.h"
 
 namespace mesh {
 namespace {
@@ -28,100 +29,10 @@ namespace {
 namespace fs = std::filesystem;
 
 using testing::MeshBinary;
-
-std::string ReadWhole(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-struct MeshRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs `mesh ARGUMENTS` in `workspace` with `environment` ("NAME=value ..." prefixed).
-MeshRun RunMesh(const fs::path& workspace, const std::string& arguments,
-                const std::string& environment = "") {
-  const fs::path err_file = workspace.parent_path() / "stderr.txt";
-  std::string command = "cd '" + workspace.string() + "' && env " + environment + " '" +
-                        MeshBinary() + "' " + arguments + " 2>'" + err_file.string() + "'";
-  MeshRun run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return run;
-  char buffer[4096];
-  size_t n = 0;
-  while ((n = ::fread(buffer, 1, sizeof(buffer), pipe)) > 0) run.out.append(buffer, n);
-  int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.err = ReadWhole(err_file);
-  return run;
-}
-
-// `mesh serve --listen 127.0.0.1:0` in the workspace, as a child process; the port is read from
-// its start-up line on stderr.
-class ServeProcess {
- public:
-  bool Start(const fs::path& workspace) {
-    int pipe_fds[2];
-    if (::pipe(pipe_fds) != 0) return false;
-    pid_ = ::fork();
-    if (pid_ < 0) return false;
-    if (pid_ == 0) {
-      ::dup2(pipe_fds[1], STDERR_FILENO);
-      ::close(pipe_fds[0]);
-      ::close(pipe_fds[1]);
-      int null_fd = ::open("/dev/null", O_WRONLY);
-      ::dup2(null_fd, STDOUT_FILENO);
-      if (::chdir(workspace.c_str()) != 0) ::_exit(127);
-      const std::string binary = MeshBinary();
-      ::execl(binary.c_str(), binary.c_str(), "serve", "--listen", "127.0.0.1:0", "--quiet",
-              static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    ::close(pipe_fds[1]);
-    stderr_ = ::fdopen(pipe_fds[0], "r");
-    char line[1024];
-    while (stderr_ != nullptr && std::fgets(line, sizeof line, stderr_) != nullptr) {
-      std::string text(line);
-      const std::string marker = "listening on http://127.0.0.1:";
-      const size_t at = text.find(marker);
-      if (at != std::string::npos) {
-        port_ = std::atoi(text.c_str() + at + marker.size());
-        return port_ > 0;
-      }
-      startup_ += text;
-    }
-    return false;
-  }
-
-  void Stop() {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGTERM);
-      int status = 0;
-      ::waitpid(pid_, &status, 0);
-      pid_ = -1;
-    }
-    if (stderr_ != nullptr) {
-      ::fclose(stderr_);
-      stderr_ = nullptr;
-    }
-  }
-
-  ~ServeProcess() { Stop(); }
-
-  std::string Url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  int port() const { return port_; }
-  const std::string& startup() const { return startup_; }
-
- private:
-  pid_t pid_ = -1;
-  FILE* stderr_ = nullptr;
-  int port_ = 0;
-  std::string startup_;
-};
+using testing::MeshRun;
+using testing::ReadAll;
+using testing::RunMesh;
+using testing::ServeProcess;
 
 class ClientModeTest : public ::testing::Test {
  protected:
@@ -139,11 +50,17 @@ class ClientModeTest : public ::testing::Test {
     ::unsetenv("MESH_CATALOG");
     ::unsetenv("MESH_LAKE");
     for (const char* person : {"alice", "carol", "dave"}) tokens_[person] = CreateToken(person);
-    ASSERT_TRUE(server_.Start(workspace_)) << "mesh serve did not start: " << server_.startup();
+    server_ = std::make_unique<ServeProcess>(
+        "serve",
+        std::vector<std::string>{MeshBinary(), "-C", workspace_.string(), "serve", "--listen",
+                                 "127.0.0.1:0", "--quiet"},
+        workspace_.parent_path());
+    ASSERT_TRUE(server_->Launch());
+    ASSERT_TRUE(server_->WaitUntilReady());
   }
 
   void TearDown() override {
-    server_.Stop();
+    server_.reset();
     ::unsetenv("MESH_NOW");
     if (!workspace_.empty()) fs::remove_all(workspace_.parent_path());
   }
@@ -157,7 +74,7 @@ class ClientModeTest : public ::testing::Test {
 
   // `mesh ARGUMENTS --server URL` with PERSON's token.
   MeshRun Remote(const std::string& person, const std::string& arguments) {
-    return RunMesh(workspace_, arguments + " --server " + server_.Url(),
+    return RunMesh(workspace_, arguments + " --server " + server_->Url(),
                    "MESH_TOKEN=" + tokens_[person]);
   }
   MeshRun Local(const std::string& arguments) { return RunMesh(workspace_, arguments); }
@@ -180,7 +97,7 @@ class ClientModeTest : public ::testing::Test {
   }
 
   fs::path workspace_;
-  ServeProcess server_;
+  std::unique_ptr<ServeProcess> server_;
   std::map<std::string, std::string> tokens_;
 };
 
@@ -210,7 +127,7 @@ TEST_F(ClientModeTest, PublishThenMetadataVerbsPrintWhatLocalModePrints) {
 TEST_F(ClientModeTest, ARefusedPublishPrintsTheSameFindingsAsLocalMode) {
   PublishThroughServer();
   const fs::path descriptor = workspace_ / "products/sales/orders.yaml";
-  std::string text = ReadWhole(descriptor);
+  std::string text = ReadAll(descriptor);
   const std::string anchor = "description: One row per order\n";
   ASSERT_NE(text.find(anchor), std::string::npos);
   text.replace(text.find(anchor), anchor.size(), anchor + "desciption_typo: 1\n");
@@ -238,7 +155,7 @@ TEST_F(ClientModeTest, ReadStreamsTheSameBytesAndSummaryAsLocalMode) {
   MeshRun remote =
       Remote("alice", "read orders#1 --as alice -o out/remote.csv --format csv --json");
   ASSERT_EQ(remote.exit_code, 0) << remote.err;
-  EXPECT_EQ(ReadWhole(workspace_ / "out/remote.csv"), ReadWhole(workspace_ / "out/local.csv"));
+  EXPECT_EQ(ReadAll(workspace_ / "out/remote.csv"), ReadAll(workspace_ / "out/local.csv"));
   EXPECT_FALSE(fs::exists(workspace_ / "out/remote.csv.part"));
   nlohmann::json local_json = nlohmann::json::parse(local.out, nullptr, false);
   nlohmann::json remote_json = nlohmann::json::parse(remote.out, nullptr, false);
@@ -262,7 +179,7 @@ TEST_F(ClientModeTest, RefusalsAndBadTokensGiveTheDocumentedMessagesAndExitCodes
   PublishThroughServer();
   MeshRun not_owner = Remote("carol", "publish products/sales/orders.yaml data/orders.csv");
   EXPECT_EQ(not_owner.exit_code, 1) << not_owner.out << not_owner.err;
-  EXPECT_NE(not_owner.err.find("refused by the server at " + server_.Url()), std::string::npos)
+  EXPECT_NE(not_owner.err.find("refused by the server at " + server_->Url()), std::string::npos)
       << not_owner.err;
 
   MeshRun wrong_as = Remote("alice", "publish products/sales/orders.yaml data/orders.csv --as bob");
@@ -270,18 +187,18 @@ TEST_F(ClientModeTest, RefusalsAndBadTokensGiveTheDocumentedMessagesAndExitCodes
   EXPECT_NE(wrong_as.err.find("MESH_TOKEN is the token of alice"), std::string::npos)
       << wrong_as.err;
 
-  MeshRun bad_token =
-      RunMesh(workspace_, "versions orders --server " + server_.Url(), "MESH_TOKEN=mesh_nope_0000");
+  MeshRun bad_token = RunMesh(workspace_, "versions orders --server " + server_->Url(),
+                              "MESH_TOKEN=mesh_nope_0000");
   EXPECT_EQ(bad_token.exit_code, 2) << bad_token.err;
-  EXPECT_NE(bad_token.err.find("the server at " + server_.Url() +
+  EXPECT_NE(bad_token.err.find("the server at " + server_->Url() +
                                " did not accept the token in MESH_TOKEN"),
             std::string::npos)
       << bad_token.err;
 
-  MeshRun no_token = RunMesh(workspace_, "show orders --server " + server_.Url());
+  MeshRun no_token = RunMesh(workspace_, "show orders --server " + server_->Url());
   EXPECT_EQ(no_token.exit_code, 2) << no_token.err;
   EXPECT_NE(
-      no_token.err.find("no API token for the server at " + server_.Url() + ": export MESH_TOKEN"),
+      no_token.err.find("no API token for the server at " + server_->Url() + ": export MESH_TOKEN"),
       std::string::npos)
       << no_token.err;
 
@@ -305,7 +222,7 @@ TEST_F(ClientModeTest, RefusalsAndBadTokensGiveTheDocumentedMessagesAndExitCodes
 TEST_F(ClientModeTest, MeshServerEnvironmentSelectsTheServerUnlessLocalStoresAreGiven) {
   PublishThroughServer();
   const std::string environment =
-      "MESH_SERVER=" + server_.Url() + " MESH_TOKEN=" + tokens_["alice"];
+      "MESH_SERVER=" + server_->Url() + " MESH_TOKEN=" + tokens_["alice"];
   MeshRun remote = RunMesh(workspace_, "versions orders --json", environment);
   MeshRun local = Local("versions orders --json");
   EXPECT_EQ(remote.exit_code, 0) << remote.err;
@@ -383,7 +300,7 @@ TEST_F(ClientModeTest, DiffThroughTheServerPrintsWhatLocalModePrints) {
   ExpectSameInBothModes("carol", "diff products/sales/orders.yaml --json");
   // Dropping a field consumers read is breaking; 1.2.0 is not a major bump.
   const fs::path descriptor = workspace_ / "products/sales/orders.yaml";
-  std::string text = ReadWhole(descriptor);
+  std::string text = ReadAll(descriptor);
   const std::string field =
       "    - name: customer_email\n      type: string\n      classification: confidential\n"
       "      tags: [pii]\n";
@@ -403,7 +320,7 @@ TEST_F(ClientModeTest, DiffThroughTheServerPrintsWhatLocalModePrints) {
 
   // Client mode needs no workspace: the descriptor file alone, from anywhere.
   MeshRun outside = RunMesh(workspace_.parent_path(),
-                            "diff " + descriptor.string() + " --server " + server_.Url(),
+                            "diff " + descriptor.string() + " --server " + server_->Url(),
                             "MESH_TOKEN=" + tokens_["carol"]);
   EXPECT_EQ(outside.exit_code, 1) << outside.out << outside.err;
   EXPECT_NE(outside.out.find("needs: major bump"), std::string::npos) << outside.out;
@@ -415,8 +332,8 @@ TEST_F(ClientModeTest, DiffThroughTheServerPrintsWhatLocalModePrints) {
 }
 
 TEST_F(ClientModeTest, AServerThatIsDownIsAClearInputError) {
-  const std::string url = server_.Url();
-  server_.Stop();
+  const std::string url = server_->Url();
+  server_->Stop();
   MeshRun down =
       RunMesh(workspace_, "publish products/sales/orders.yaml data/orders.csv --server " + url,
               "MESH_TOKEN=" + tokens_["alice"]);

@@ -128,6 +128,34 @@ TEST_F(ServerSlaApiTest, ProductSlaHasStatusComplianceAndDailyHistory) {
   EXPECT_EQ(report["worst_offenders"][0]["product"], "shipments");
 }
 
+// `mesh sla status --json` and `mesh sla tick --json` over HTTP.
+TEST_F(ServerSlaApiTest, StatusOfEveryProductAndATickRunByAdmins) {
+  ASSERT_EQ(harness_.Publish("tok-mark", "leads", kLeadsYaml, kLeadsCsv), 201);
+  nlohmann::json all = Get("/api/v1/sla/status", "tok-victor");
+  ASSERT_TRUE(all.is_array()) << all.dump();
+  ASSERT_EQ(all.size(), 2u) << all.dump();
+  std::map<std::string, std::string> status;
+  for (const nlohmann::json& row : all) status[row["product"]] = row["status"];
+  EXPECT_EQ(status["shipments"], "met");
+  EXPECT_EQ(status["leads"], "none");
+  EXPECT_EQ(Get("/api/v1/sla/status?domain=sales", "tok-victor").size(), 1u);
+
+  harness_.clock().Set(*ParseTimestamp("2026-11-22T08:00:00Z"));
+  Post("/api/v1/sla/tick", "tok-alice", "", 403);
+  nlohmann::json tick = Post("/api/v1/sla/tick", "tok-root", "", 200);
+  EXPECT_EQ(tick["now"], "2026-11-22T08:00:00Z") << tick.dump();
+  ASSERT_EQ(tick["products"].size(), 1u) << tick.dump();
+  EXPECT_EQ(tick["products"][0]["product"], "shipments");
+  EXPECT_EQ(tick["products"][0]["periods_missed"], 1);
+  EXPECT_EQ(tick["products"][0]["incidents_opened"].size(), 1u);
+  EXPECT_EQ(tick["webhooks"]["attempted"], 0);
+  // The same instant again changes nothing; the product is now outside its SLA.
+  EXPECT_EQ(Post("/api/v1/sla/tick", "tok-root", "", 200)["products"].size(), 0u);
+  Post("/api/v1/sla/tick?product=nothing", "tok-root", "", 404);
+  nlohmann::json after = Get("/api/v1/sla/status?domain=sales", "tok-victor");
+  EXPECT_EQ(after[0]["status"], "breached") << after.dump();
+}
+
 TEST_F(ServerSlaApiTest, IncidentsAreShownToThoseTheyConcernAndChangedByOwnersOnly) {
   MissAPeriodAndTick();
   nlohmann::json owners = Get("/api/v1/incidents?product=shipments", "tok-alice");
@@ -224,6 +252,13 @@ TEST_F(ServerSlaApiTest, UsageForGovernanceMaturityAndDoctorForEveryone) {
   EXPECT_EQ(by_default["from"], "2026-10-22");
   Get("/api/v1/usage", "tok-victor", 403);
   Get("/api/v1/usage?by=planet", "tok-dave", 400);
+  Get("/api/v1/usage?format=xml", "tok-dave", 400);
+  auto csv =
+      harness_.Client().Get("/api/v1/usage?by=team&format=csv", ServerHarness::Bearer("tok-dave"));
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->status, 200) << csv->body;
+  EXPECT_NE(csv->get_header_value("Content-Type").find("text/csv"), std::string::npos);
+  EXPECT_EQ(csv->body.rfind("team,", 0), 0u) << csv->body;
 
   nlohmann::json maturity = Get("/api/v1/maturity", "tok-victor");
   EXPECT_TRUE(maturity["phase"].is_number()) << maturity.dump();

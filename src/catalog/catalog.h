@@ -19,9 +19,9 @@
 
 #include "base/result.h"
 #include "base/time.h"
+#include "catalog/access_records.h"
 #include "catalog/sla_records.h"
 #include "catalog/usage_records.h"
-#include "catalog/access_records.h"
 #include "model/descriptor.h"
 
 namespace mesh {
@@ -118,6 +118,9 @@ struct CommitVersionRequest {
   std::vector<std::string> consumer_teams;  // replaces the product's consumer list
   // When the new version raises the major: how long the previous major stays readable.
   std::optional<Timestamp> previous_major_readable_until;
+  // Told with the commit (subject "version", subject_id the new snapshot): a new major tells the
+  // teams that consume the product (data-product.md "Versions").
+  std::vector<NotificationDraft> notifications;
   AuditEntry audit;  // sequence assigned by the catalog
 };
 

@@ -207,6 +207,36 @@ TEST_P(CatalogContractTest, WebhookDeliveriesStayPendingUntilOneAttemptSucceeds)
   EXPECT_FALSE((*sales)[0].webhook.has_value());
 }
 
+// A new major tells the product's consumers in the same transaction as the version.
+TEST_P(CatalogContractTest, VersionCommitSendsItsNotificationsWithIt) {
+  ASSERT_TRUE(catalog_->CommitVersion(MakeCommitRequest("orders", "1.0.0", 0)).ok());
+  CommitVersionRequest major = MakeCommitRequest("orders", "2.0.0", 1);
+  major.notifications = {{"analytics", "major_released", "orders 2.0.0 is a new major version",
+                          std::string("http://127.0.0.1:9/hook")},
+                         {"finance", "major_released", "orders 2.0.0 is a new major version", {}}};
+  ASSERT_TRUE(catalog_->CommitVersion(major).ok());
+
+  auto told = catalog_->ListNotifications({{"analytics", "finance"}, 100});
+  ASSERT_TRUE(told.ok()) << told.status();
+  ASSERT_EQ(told->size(), 2u);
+  for (const Notification& notification : *told) {
+    EXPECT_EQ(notification.product, "orders");
+    EXPECT_EQ(notification.subject, "version");
+    EXPECT_EQ(notification.subject_id, 2) << "the new snapshot";
+    EXPECT_EQ(notification.event, "major_released");
+  }
+  auto pending = catalog_->ListPendingDeliveries();
+  ASSERT_TRUE(pending.ok());
+  ASSERT_EQ(pending->size(), 1u);
+  EXPECT_EQ((*pending)[0].notification.team, "analytics");
+
+  // A commit that loses its race tells nobody.
+  CommitVersionRequest stale = MakeCommitRequest("orders", "3.0.0", 1);
+  stale.notifications = {{"analytics", "major_released", "orders 3.0.0", {}}};
+  EXPECT_EQ(catalog_->CommitVersion(stale).status().code(), StatusCode::kConflict);
+  EXPECT_EQ(catalog_->ListNotifications({{"analytics"}, 100})->size(), 1u);
+}
+
 TEST_P(CatalogContractTest, ConsumerReportsAreOpenedCommentedAndResolvedOnce) {
   ConsumerReport report;
   report.product = "orders";

@@ -458,6 +458,7 @@ Result<VersionRecord> PostgresCatalog::CommitVersion(const CommitVersionRequest&
     ExecPrepared(transaction, "clear_consumers", PostgresParams().Add(name));
     ExecPrepared(transaction, "insert_consumers",
                  PostgresParams().Add(name).AddTextArray(request.consumer_teams));
+    PostgresInsertNotifications(transaction, "version", snapshot, name, request.notifications, now);
     RETURN_NOT_OK(MaybeFailStep(6));
     PostgresInsertAudit(transaction, request.audit);
     return MaybeFailStep(7);

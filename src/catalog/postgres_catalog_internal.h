@@ -4,6 +4,8 @@
 
 #include <map>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "catalog/catalog.h"
 #include "catalog/postgres_connection.h"
@@ -21,5 +23,12 @@ const std::map<std::string, std::string>& PostgresAccessStatements();
 // in commit order, under an advisory lock held until the transaction ends, chained to the entry
 // before it (audit_chain.h).
 int64_t PostgresInsertAudit(pqxx::transaction_base& transaction, const AuditEntry& entry);
+
+// Inserts one notification per draft about `subject` ("incident", "report" or "version")
+// `subject_id` of `product`, and a pending webhook delivery for each draft with a URL, inside
+// `transaction` (its statements are PostgresServiceLevelStatements()).
+void PostgresInsertNotifications(pqxx::transaction_base& transaction, std::string_view subject,
+                                 int64_t subject_id, std::string_view product,
+                                 const std::vector<NotificationDraft>& drafts, Timestamp at);
 
 }  // namespace mesh

@@ -104,26 +104,6 @@ std::vector<Record> ReadAll(const pqxx::result& rows, Reader read) {
   return out;
 }
 
-void InsertNotifications(pqxx::transaction_base& transaction, std::string_view subject,
-                         int64_t subject_id, std::string_view product,
-                         const std::vector<NotificationDraft>& drafts, Timestamp at) {
-  for (const NotificationDraft& draft : drafts) {
-    int64_t id = PgInt(ExecPrepared(transaction, "sla_insert_notification",
-                                    PostgresParams()
-                                        .Add(draft.team)
-                                        .Add(product)
-                                        .Add(subject)
-                                        .Add(subject_id)
-                                        .Add(draft.event)
-                                        .Add(draft.message)
-                                        .Add(at.micros))
-                           .at(0)[0]);
-    if (!draft.webhook_url || draft.webhook_url->empty()) continue;
-    ExecPrepared(transaction, "sla_insert_delivery",
-                 PostgresParams().Add(id).Add(*draft.webhook_url));
-  }
-}
-
 AuditEntry WithTarget(const AuditEntry& audit, const std::string& target) {
   AuditEntry out = audit;
   if (out.target.empty()) out.target = target;
@@ -188,6 +168,26 @@ std::optional<int64_t> Micros(const std::optional<Timestamp>& time) {
 }
 
 }  // namespace
+
+void PostgresInsertNotifications(pqxx::transaction_base& transaction, std::string_view subject,
+                                 int64_t subject_id, std::string_view product,
+                                 const std::vector<NotificationDraft>& drafts, Timestamp at) {
+  for (const NotificationDraft& draft : drafts) {
+    int64_t id = PgInt(ExecPrepared(transaction, "sla_insert_notification",
+                                    PostgresParams()
+                                        .Add(draft.team)
+                                        .Add(product)
+                                        .Add(subject)
+                                        .Add(subject_id)
+                                        .Add(draft.event)
+                                        .Add(draft.message)
+                                        .Add(at.micros))
+                           .at(0)[0]);
+    if (!draft.webhook_url || draft.webhook_url->empty()) continue;
+    ExecPrepared(transaction, "sla_insert_delivery",
+                 PostgresParams().Add(id).Add(*draft.webhook_url));
+  }
+}
 
 const std::map<std::string, std::string>& PostgresServiceLevelStatements() {
   static const auto* statements = new std::map<std::string, std::string>{
@@ -316,8 +316,8 @@ Result<SlaTickOutcome> PostgresCatalog::RecordSlaTick(const SlaTickRecord& recor
       if (inserted.empty()) continue;  // this breach has its incident already
       incident.id = PgInt(inserted[0][0]);
       incident.status = IncidentStatus::kOpen;
-      InsertNotifications(transaction, "incident", incident.id, product, draft.notifications,
-                          incident.opened_at);
+      PostgresInsertNotifications(transaction, "incident", incident.id, product,
+                                  draft.notifications, incident.opened_at);
       AuditEntry opened = audit;
       opened.action = "incident.open";
       opened.target = "incident/" + std::to_string(incident.id);
@@ -395,8 +395,8 @@ Result<Incident> PostgresCatalog::TransitionIncident(const IncidentTransition& t
                      .Add(transition.person)
                      .Add(transition.at.micros)
                      .Add(transition.note));
-    InsertNotifications(transaction, "incident", id, incident.product, transition.notifications,
-                        transition.at);
+    PostgresInsertNotifications(transaction, "incident", id, incident.product,
+                                transition.notifications, transition.at);
     PostgresInsertAudit(transaction, WithTarget(audit, "incident/" + std::to_string(id)));
     changed =
         ReadIncident(ExecPrepared(transaction, "sla_get_incident", PostgresParams().Add(id)).at(0));
@@ -464,8 +464,8 @@ Result<ConsumerReport> PostgresCatalog::OpenConsumerReport(
                                        .Add(report.opened_by)
                                        .Add(report.opened_at.micros))
                           .at(0)[0]);
-    InsertNotifications(transaction, "report", opened.id, opened.product, notifications,
-                        opened.opened_at);
+    PostgresInsertNotifications(transaction, "report", opened.id, opened.product, notifications,
+                                opened.opened_at);
     PostgresInsertAudit(transaction, WithTarget(audit, "report/" + std::to_string(opened.id)));
     return Status::OK();
   }));
@@ -528,7 +528,7 @@ Result<ConsumerReport> PostgresCatalog::ResolveConsumerReport(
     }
     ExecPrepared(transaction, "sla_resolve_report",
                  PostgresParams().Add(id).Add(person).Add(at.micros));
-    InsertNotifications(transaction, "report", id, report->product, notifications, at);
+    PostgresInsertNotifications(transaction, "report", id, report->product, notifications, at);
     PostgresInsertAudit(transaction, WithTarget(audit, "report/" + std::to_string(id)));
     resolved = *FindReport(transaction, id, false);
     return Status::OK();

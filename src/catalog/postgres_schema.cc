@@ -294,6 +294,11 @@ std::string SearchIndexSql() {
          "CREATE INDEX products_search ON products USING gin (search);\n";
 }
 
+constexpr const char* kVersionNotifications =
+    "ALTER TABLE notifications DROP CONSTRAINT notifications_subject_check;\n"
+    "ALTER TABLE notifications ADD CONSTRAINT notifications_subject_check "
+    "CHECK (subject IN ('incident', 'report', 'version'));\n";
+
 const std::vector<PostgresMigration>& Migrations() {
   static const std::string* search = new std::string(SearchIndexSql());
   static const std::vector<PostgresMigration>* migrations = new std::vector<PostgresMigration>{
@@ -303,6 +308,7 @@ const std::vector<PostgresMigration>& Migrations() {
       {3, "access", kAccessTables},
       {4, "service_levels", kServiceLevels},
       {5, "usage", kUsageTables},
+      {6, "notifications about versions (a new major tells its consumers)", kVersionNotifications},
   };
   return *migrations;
 }

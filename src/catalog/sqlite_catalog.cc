@@ -5,6 +5,7 @@
 #include <set>
 
 #include "catalog/audit_chain.h"
+#include "catalog/sqlite_catalog_internal.h"
 #include "catalog/sqlite_schema.h"
 
 namespace mesh {
@@ -302,6 +303,8 @@ Result<VersionRecord> SqliteCatalog::CommitVersion(const CommitVersionRequest& r
   RETURN_NOT_OK(ReplaceLineage(name, request.lineage));
   RETURN_NOT_OK(MaybeFailStep(5));
   RETURN_NOT_OK(ReplaceConsumers(name, request.consumer_teams));
+  RETURN_NOT_OK(SqliteInsertNotifications(connection_.get(), "version", snapshot, name,
+                                          request.notifications, now, operation));
   RETURN_NOT_OK(MaybeFailStep(6));
   RETURN_NOT_OK(InsertAudit(request.audit).status());
   RETURN_NOT_OK(MaybeFailStep(7));
@@ -690,8 +693,8 @@ Status SqliteCatalog::RemoveQuarantine(int64_t id, const AuditEntry& audit) {
 
 Result<int64_t> SqliteCatalog::AppendAudit(const AuditEntry& entry) {
   std::lock_guard<std::mutex> lock(mu_);
-  ASSIGN_OR_RAISE(auto transaction, SqliteTransaction::Begin(connection_.get(), Mode::kWrite,
-                                                             "append audit entry"));
+  ASSIGN_OR_RAISE(auto transaction,
+                  SqliteTransaction::Begin(connection_.get(), Mode::kWrite, "append audit entry"));
   ASSIGN_OR_RAISE(int64_t sequence, InsertAudit(entry));
   RETURN_NOT_OK(transaction.Commit());
   return sequence;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "catalog/sqlite_catalog.h"
+#include "catalog/sqlite_catalog_internal.h"
 
 namespace mesh {
 namespace {
@@ -101,10 +102,30 @@ std::string LineSet(const std::vector<std::string>& teams) {
   return out;
 }
 
-Status InsertNotifications(SqliteConnection* connection, std::string_view subject,
-                           int64_t subject_id, std::string_view product,
-                           const std::vector<NotificationDraft>& drafts, Timestamp at,
-                           std::string_view operation) {
+AuditEntry WithTarget(const AuditEntry& audit, const std::string& target) {
+  AuditEntry out = audit;
+  if (out.target.empty()) out.target = target;
+  return out;
+}
+
+Status CheckTransition(const Incident& incident, IncidentStatus to) {
+  bool allowed =
+      (incident.status == IncidentStatus::kOpen && to != IncidentStatus::kOpen) ||
+      (incident.status == IncidentStatus::kAcknowledged && to == IncidentStatus::kClosed);
+  if (allowed) return Status::OK();
+  return Status::FailedPrecondition(
+      "incident " + std::to_string(incident.id) + " is " +
+      std::string(IncidentStatusName(incident.status)) + " and cannot become " +
+      std::string(IncidentStatusName(to)) +
+      " (incidents go open → acknowledged → closed; a closed incident stays closed)");
+}
+
+}  // namespace
+
+Status SqliteInsertNotifications(SqliteConnection* connection, std::string_view subject,
+                                 int64_t subject_id, std::string_view product,
+                                 const std::vector<NotificationDraft>& drafts, Timestamp at,
+                                 std::string_view operation) {
   for (const NotificationDraft& draft : drafts) {
     {
       ASSIGN_OR_RAISE(auto insert,
@@ -131,26 +152,6 @@ Status InsertNotifications(SqliteConnection* connection, std::string_view subjec
   }
   return Status::OK();
 }
-
-AuditEntry WithTarget(const AuditEntry& audit, const std::string& target) {
-  AuditEntry out = audit;
-  if (out.target.empty()) out.target = target;
-  return out;
-}
-
-Status CheckTransition(const Incident& incident, IncidentStatus to) {
-  bool allowed =
-      (incident.status == IncidentStatus::kOpen && to != IncidentStatus::kOpen) ||
-      (incident.status == IncidentStatus::kAcknowledged && to == IncidentStatus::kClosed);
-  if (allowed) return Status::OK();
-  return Status::FailedPrecondition(
-      "incident " + std::to_string(incident.id) + " is " +
-      std::string(IncidentStatusName(incident.status)) + " and cannot become " +
-      std::string(IncidentStatusName(to)) +
-      " (incidents go open → acknowledged → closed; a closed incident stays closed)");
-}
-
-}  // namespace
 
 Result<std::optional<SlaTickState>> SqliteCatalog::GetSlaTickState(std::string_view product) {
   std::lock_guard<std::mutex> lock(mu_);
@@ -224,8 +225,9 @@ Result<SlaTickOutcome> SqliteCatalog::RecordSlaTick(const SlaTickRecord& record,
     }
     incident.id = connection_->LastInsertRowId();
     incident.status = IncidentStatus::kOpen;
-    RETURN_NOT_OK(InsertNotifications(connection_.get(), "incident", incident.id, incident.product,
-                                      draft.notifications, incident.opened_at, operation));
+    RETURN_NOT_OK(SqliteInsertNotifications(connection_.get(), "incident", incident.id,
+                                            incident.product, draft.notifications,
+                                            incident.opened_at, operation));
     AuditEntry opened = audit;
     opened.action = "incident.open";
     opened.target = "incident/" + std::to_string(incident.id);
@@ -327,8 +329,9 @@ Result<Incident> SqliteCatalog::TransitionIncident(const IncidentTransition& tra
                       .Bind(6, transition.note)
                       .Run());
   }
-  RETURN_NOT_OK(InsertNotifications(connection_.get(), "incident", incident.id, incident.product,
-                                    transition.notifications, transition.at, operation));
+  RETURN_NOT_OK(SqliteInsertNotifications(connection_.get(), "incident", incident.id,
+                                          incident.product, transition.notifications, transition.at,
+                                          operation));
   RETURN_NOT_OK(InsertAudit(WithTarget(audit, "incident/" + std::to_string(incident.id))).status());
   RETURN_NOT_OK(transaction.Commit());
   return FindIncident(incident.id);
@@ -419,8 +422,8 @@ Result<ConsumerReport> SqliteCatalog::OpenConsumerReport(
   opened.id = connection_->LastInsertRowId();
   opened.status = ReportStatus::kOpen;
   opened.comments.clear();
-  RETURN_NOT_OK(InsertNotifications(connection_.get(), "report", opened.id, opened.product,
-                                    notifications, opened.opened_at, operation));
+  RETURN_NOT_OK(SqliteInsertNotifications(connection_.get(), "report", opened.id, opened.product,
+                                          notifications, opened.opened_at, operation));
   RETURN_NOT_OK(InsertAudit(WithTarget(audit, "report/" + std::to_string(opened.id))).status());
   RETURN_NOT_OK(transaction.Commit());
   return opened;
@@ -519,8 +522,8 @@ Result<ConsumerReport> SqliteCatalog::ResolveConsumerReport(
                                          operation));
     RETURN_NOT_OK(update.Bind(1, id).Bind(2, person).Bind(3, at.micros).Run());
   }
-  RETURN_NOT_OK(InsertNotifications(connection_.get(), "report", id, report.product, notifications,
-                                    at, operation));
+  RETURN_NOT_OK(SqliteInsertNotifications(connection_.get(), "report", id, report.product,
+                                          notifications, at, operation));
   RETURN_NOT_OK(InsertAudit(WithTarget(audit, "report/" + std::to_string(id))).status());
   RETURN_NOT_OK(transaction.Commit());
   return FindConsumerReport(id);

@@ -97,6 +97,47 @@ TEST_F(SqliteCatalogTest, OlderCatalogIsUpgradedOnOpenAndKeepsItsData) {
   EXPECT_EQ(hits->front().product, "mission_completion_rate");
 }
 
+// Migration 6 rebuilds notifications and webhook_deliveries (a wider CHECK on subject): their
+// rows, ids and references survive, and the next ids follow the old ones.
+TEST_F(SqliteCatalogTest, NotificationsSurviveTheUpgradeThatAllowsVersionNotifications) {
+  SqliteCatalog::Options old_schema;
+  old_schema.migrate_to = 5;
+  auto catalog = Open(old_schema);
+  ASSERT_NE(catalog, nullptr);
+  ASSERT_TRUE(catalog->CommitVersion(MakeCommitRequest("orders", "1.0.0", 0)).ok());
+  ConsumerReport report;
+  report.product = "orders";
+  report.title = "Amounts doubled";
+  report.opened_by = "carol";
+  report.opened_at = *ParseTimestamp("2026-11-21T09:00:00Z");
+  AuditEntry audit{0, report.opened_at, "carol", "report.open", "orders", "ok", "", "", ""};
+  ASSERT_TRUE(catalog
+                  ->OpenConsumerReport(report,
+                                       {{"team-sales", "report_opened", "orders: Amounts doubled",
+                                         std::string("http://127.0.0.1:9/hook")}},
+                                       audit)
+                  .ok());
+  CommitVersionRequest refused = MakeCommitRequest("orders", "2.0.0", 1);
+  refused.notifications = {{"analytics", "major_released", "orders 2.0.0", {}}};
+  EXPECT_FALSE(catalog->CommitVersion(refused).ok()) << "schema 5 allows no version notifications";
+  catalog.reset();
+
+  catalog = Open();
+  ASSERT_NE(catalog, nullptr);
+  EXPECT_EQ(catalog->SchemaVersionNumber().ValueOr(0), LatestSchema());
+  auto pending = catalog->ListPendingDeliveries();
+  ASSERT_TRUE(pending.ok()) << pending.status();
+  ASSERT_EQ(pending->size(), 1u);
+  EXPECT_EQ(pending->front().notification.event, "report_opened");
+  EXPECT_EQ(pending->front().notification.id, 1);
+  ASSERT_TRUE(catalog->CommitVersion(refused).ok());
+  auto told = catalog->ListNotifications({{"analytics", "team-sales"}, 100});
+  ASSERT_TRUE(told.ok());
+  ASSERT_EQ(told->size(), 2u);
+  EXPECT_EQ(told->front().subject, "version") << "newest first";
+  EXPECT_EQ(told->front().id, 2);
+}
+
 TEST_F(SqliteCatalogTest, CatalogFromANewerMeshIsRefused) {
   ASSERT_NE(Open(), nullptr);
   auto raw = Raw();

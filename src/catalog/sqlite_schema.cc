@@ -270,12 +270,48 @@ CREATE UNIQUE INDEX access_grants_one_per_request ON access_grants(request_id)
   WHERE request_id IS NOT NULL;
 )sql";
 
+// SQLite cannot change a CHECK constraint in place: both tables are rebuilt with their rows (the
+// deliveries first, as they reference the notifications; a rename rewrites that reference).
+constexpr std::string_view kVersionNotifications = R"sql(
+CREATE TABLE notifications_v6 (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  team       TEXT NOT NULL CHECK (team <> ''),
+  product    TEXT NOT NULL,
+  subject    TEXT NOT NULL CHECK (subject IN ('incident', 'report', 'version')),
+  subject_id INTEGER NOT NULL,
+  event      TEXT NOT NULL CHECK (event <> ''),
+  message    TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+INSERT INTO notifications_v6 SELECT id, team, product, subject, subject_id, event, message,
+  created_at FROM notifications;
+CREATE TABLE webhook_deliveries_v6 (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  notification_id INTEGER NOT NULL UNIQUE REFERENCES notifications_v6(id),
+  url             TEXT NOT NULL CHECK (url <> ''),
+  status          TEXT NOT NULL CHECK (status IN ('pending', 'delivered')),
+  attempts        INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+  last_attempt_at INTEGER,
+  last_error      TEXT NOT NULL DEFAULT '',
+  delivered_at    INTEGER
+);
+INSERT INTO webhook_deliveries_v6 SELECT id, notification_id, url, status, attempts,
+  last_attempt_at, last_error, delivered_at FROM webhook_deliveries;
+DROP TABLE webhook_deliveries;
+DROP TABLE notifications;
+ALTER TABLE notifications_v6 RENAME TO notifications;
+ALTER TABLE webhook_deliveries_v6 RENAME TO webhook_deliveries;
+CREATE INDEX notifications_by_team ON notifications(team, id);
+CREATE INDEX webhook_deliveries_by_status ON webhook_deliveries(status, id);
+)sql";
+
 constexpr SqliteMigration kMigrations[] = {
     {1, "core tables: products, versions, lineage, consumers, quarantine, audit log", kCoreTables},
     {2, "full-text search index over products (FTS5)", kSearchIndex},
     {3, "access", kAccessTables},
     {4, "service_levels", kServiceLevels},
     {5, "usage", kUsageTables},
+    {6, "notifications about versions (a new major tells its consumers)", kVersionNotifications},
 };
 
 }  // namespace

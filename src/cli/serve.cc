@@ -1,7 +1,8 @@
 // mesh serve: the REST API (and the web UI's files) on the workspace's catalog and lake
 // (src/server/api_server.h). Identity comes only from API tokens (mesh token create); every
 // permission is decided by the access::Authorizer. SIGTERM or SIGINT stop accepting and let the
-// requests in flight finish before the process exits 0.
+// requests in flight finish before the process exits 0. The server runs its own SLA tick
+// (src/server/sla_ticker.h) every --sla-tick-interval seconds.
 #include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
@@ -23,6 +24,7 @@
 #include "cli/workspace_option.h"
 #include "server/api_server.h"
 #include "server/authorizer_decider.h"
+#include "server/sla_ticker.h"
 #include "server/spool_sweep.h"
 
 namespace mesh::cli {
@@ -36,6 +38,7 @@ struct ServeOptions {
   std::string web_root;
   std::string spool_dir;
   bool quiet = false;
+  int sla_tick_seconds = 60;
   StoreOptions stores;
 };
 
@@ -59,18 +62,27 @@ Status ParseListen(const std::string& text, std::string* host, int* port) {
 }
 
 // --web-root, else MESH_WEB_ROOT, else web/dist of the source tree the binary was built in
-// (build/<preset>/mesh -> web/dist), when it exists; empty: no UI.
+// (build/<preset>/mesh -> web/dist) when that tree has a web/ folder: built or not (the server
+// then answers / with how to build it); empty: no UI (non-API paths 404).
 std::string WebRoot(const std::string& flag) {
   if (!flag.empty()) return flag;
   if (const char* env = std::getenv("MESH_WEB_ROOT"); env != nullptr && *env != '\0') return env;
   std::error_code error;
   const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", error);
   if (error) return "";
-  const std::filesystem::path dist = exe.parent_path() / ".." / ".." / "web" / "dist";
-  if (std::filesystem::is_regular_file(dist / "index.html", error)) {
-    return std::filesystem::weakly_canonical(dist, error).string();
+  const std::filesystem::path web = exe.parent_path() / ".." / ".." / "web";
+  if (!std::filesystem::is_regular_file(web / "package.json", error)) return "";
+  return std::filesystem::weakly_canonical(web / "dist", error).string();
+}
+
+// How the start-up line describes the UI.
+std::string DescribeWebRoot(const std::string& web_root) {
+  if (web_root.empty()) return "none (set --web-root)";
+  std::error_code error;
+  if (std::filesystem::is_regular_file(std::filesystem::path(web_root) / "index.html", error)) {
+    return web_root;
   }
-  return "";
+  return "not built (" + web_root + " has no index.html; / says how to build it, docs/ui.md)";
 }
 
 // Waits for SIGTERM or SIGINT on its own thread (the signals are blocked everywhere else) and
@@ -143,6 +155,18 @@ int RunServe(const GlobalOptions& global, const ServeOptions& options) {
   services.clock = access.clock.get();
   services.access = &access_service;
 
+  // The server's own SLA tick (declared before the server: it outlives it).
+  std::unique_ptr<server::SlaTicker> ticker;
+  if (options.sla_tick_seconds > 0) {
+    server::SlaTickerOptions tick_options;
+    tick_options.interval = std::chrono::seconds(options.sla_tick_seconds);
+    tick_options.log = [](const std::string& line) { std::cerr << "mesh serve: " + line + "\n"; };
+    ticker =
+        std::make_unique<server::SlaTicker>(&*workspace, access.catalog.get(), access.clock.get(),
+                                            sla::MakeHttpWebhookSender(), tick_options);
+    services.notifications_queued = [ticker = ticker.get()] { ticker->Wake(); };
+  }
+
   server::ServerOptions server_options;
   server_options.host = host;
   server_options.port = port;
@@ -194,8 +218,8 @@ int RunServe(const GlobalOptions& global, const ServeOptions& options) {
   }
   std::cerr << "mesh serve: listening on http://" << host << ":" << *bound << "/ (catalog "
             << access.catalog->Uri() << ", lake " << (*lake)->Uri() << ", web UI "
-            << (server_options.web_root.empty() ? std::string("not built: see docs/ui.md")
-                                                : server_options.web_root)
+            << DescribeWebRoot(server_options.web_root) << ", SLA tick "
+            << (ticker ? "every " + std::to_string(options.sla_tick_seconds) + " s" : "off")
             << ")\n";
   Status ran;
   {
@@ -227,6 +251,11 @@ void SetupServe(CLI::App& app, const GlobalOptions& global, int* exit_code) {
       "--spool-dir", options->spool_dir,
       "Where uploads wait on their way to the lake (default <workspace>/.mesh/spool)");
   command->add_flag("--quiet", options->quiet, "No access log on stdout");
+  command
+      ->add_option("--sla-tick-interval", options->sla_tick_seconds,
+                   "Seconds between the server's SLA ticks (deadlines, incidents, webhooks; "
+                   "the first at start; default 60; 0: off, run `mesh sla tick` instead)")
+      ->check(CLI::Range(0, 86400));
   AddStoreOptions(command, &options->stores);
   command->footer(
       "Authentication: 'Authorization: Bearer <token>' from `mesh token create`; nothing else "

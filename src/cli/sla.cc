@@ -154,25 +154,6 @@ int RunReport(const GlobalOptions& global, const SlaOptions& options) {
 
 // ---- tick ----
 
-Json TickJson(const sla::TickReport& report) {
-  Json json;
-  json["now"] = FormatTimestamp(report.now);
-  Json products = Json::array();
-  for (const sla::ProductTick& tick : report.products) {
-    Json opened = Json::array();
-    for (const Incident& incident : tick.opened) opened.push_back(IncidentJson(incident));
-    products.push_back({{"product", tick.product},
-                        {"periods_recorded", tick.periods_recorded},
-                        {"periods_missed", tick.periods_missed},
-                        {"incidents_opened", std::move(opened)}});
-  }
-  json["products"] = std::move(products);
-  json["webhooks"] = {{"attempted", report.deliveries.attempted},
-                      {"delivered", report.deliveries.delivered},
-                      {"failed", report.deliveries.failures}};
-  return json;
-}
-
 void PrintTick(const sla::TickReport& report) {
   std::cout << "sla tick at " << FormatTimestamp(report.now) << "\n";
   if (report.products.empty()) std::cout << "  nothing new since the last tick\n";
@@ -210,7 +191,7 @@ int RunTick(const GlobalOptions& global, const SlaOptions& options) {
   Result<sla::TickReport> report = sla::RunSlaTick(request);
   if (!report.ok()) return FailWith("sla tick", report.status());
   if (options.json) {
-    std::cout << TickJson(*report).dump(2) << "\n";
+    std::cout << sla::TickJson(*report).dump(2) << "\n";
   } else {
     PrintTick(*report);
   }

@@ -19,6 +19,7 @@
 #include "quality/engine.h"
 #include "quality/referential_kernel.h"
 #include "quality/report.h"
+#include "sla/notifier.h"
 
 namespace mesh {
 namespace {
@@ -83,6 +84,24 @@ struct Checked {
 };
 
 // Validation and governance findings of `descriptor_file`; the descriptor when it could be read.
+// What the consumers of a product hear when it gets a new major version (data-product.md
+// "Versions": the previous major stays readable for the deprecation period, and its consumers
+// are told).
+std::string NewMajorMessage(const Descriptor& descriptor, const VersionPlan& plan,
+                            Timestamp readable_until) {
+  const SchemaVersion& previous = plan.current->version;
+  int breaking = 0;
+  for (const SchemaChange& change : plan.check.changes) {
+    if (change.kind == ChangeKind::kBreaking) ++breaking;
+  }
+  return descriptor.name + " " + FormatSchemaVersion(descriptor.schema_version) +
+         " is a new major version (" + std::to_string(breaking) + " breaking change" +
+         (breaking == 1 ? "" : "s") + "): " + descriptor.name + "@" +
+         std::to_string(previous.major) + ".x stays readable until " +
+         FormatTimestamp(readable_until) + "; move your reads to " + descriptor.name + "@" +
+         FormatSchemaVersion(descriptor.schema_version) + " before then";
+}
+
 struct Governed {
   std::optional<Descriptor> descriptor;
   std::optional<Organisation> org;
@@ -383,6 +402,9 @@ Result<PublishOutcome> PublishGoverned(const PublishRequest& request, const Gove
   if (plan.raises_major()) {
     commit.previous_major_readable_until =
         Timestamp{now.micros + governed.global_policy.deprecation_days * kMicrosPerDay};
+    commit.notifications = sla::DraftsFor(
+        plan.check.affected_teams, governed.org ? &*governed.org : nullptr, "major_released",
+        NewMajorMessage(descriptor, plan, *commit.previous_major_readable_until));
   }
   commit.audit = AuditEntry{
       0, now, request.person, "publish", attempted, "ok", "object " + checked.object.key, "", ""};

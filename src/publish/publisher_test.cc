@@ -160,6 +160,22 @@ TEST_F(PublisherTest, RemovingAFieldWithoutAMajorBumpIsRefused) {
   ASSERT_TRUE(published.ok()) << published.status().ToString();
   ASSERT_EQ(published->result, PublishResult::kPublished);
   EXPECT_EQ(published->version->Ref(), "orders@2.0.0#2");
+
+  // The consumers of orders (analytics) are told of the new major and of how long 1.x stays
+  // readable; the first publish and the refused one told nobody.
+  auto told = catalog_->ListNotifications({{"analytics", "team-sales"}, 10});
+  ASSERT_TRUE(told.ok()) << told.status();
+  ASSERT_EQ(told->size(), 1u);
+  const Notification& notification = (*told)[0];
+  EXPECT_EQ(notification.team, "analytics");
+  EXPECT_EQ(notification.event, "major_released");
+  EXPECT_EQ(notification.subject, "version");
+  EXPECT_EQ(notification.subject_id, 2);
+  EXPECT_NE(notification.message.find("orders 2.0.0 is a new major version (1 breaking change)"),
+            std::string::npos)
+      << notification.message;
+  EXPECT_NE(notification.message.find("orders@1.x stays readable until"), std::string::npos)
+      << notification.message;
 }
 
 TEST_F(PublisherTest, LoweringTheVersionIsRefused) {

@@ -1456,6 +1456,71 @@ std::string_view OpenApiDocument() {
     }
    }
   },
+  "/api/v1/sla/status": {
+   "get": {
+    "summary": "Every published product's SLA status now (within its SLA? next deadline?)",
+    "description": "Needs: any valid token.",
+    "parameters": [
+     {
+      "name": "domain",
+      "in": "query",
+      "required": false,
+      "description": "Only this domain's products",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "as mesh sla status --json, each with status (none, met or breached) and target: [{product, sla, within_sla, next_deadline, newest, open_incidents, ...}]",
+      "content": {
+       "application/json": {}
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "description": "an unknown domain"
+     }
+    }
+   }
+  },
+  "/api/v1/sla/tick": {
+   "post": {
+    "summary": "Evaluate deadlines passed since the last tick, open incidents, send webhooks (admins; the server also ticks on its own)",
+    "description": "Needs: admin. No body. mesh serve ticks every --sla-tick-interval seconds by itself; this runs one now.",
+    "parameters": [
+     {
+      "name": "product",
+      "in": "query",
+      "required": false,
+      "description": "Only this product",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "as mesh sla tick --json: {now, products: [{product, periods_recorded, periods_missed, incidents_opened}], webhooks: {attempted, delivered, failed}}",
+      "content": {
+       "application/json": {}
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "403": {
+      "description": "not an admin"
+     },
+     "404": {
+      "description": "an unknown product"
+     }
+    }
+   }
+  },
   "/api/v1/incidents": {
    "get": {
     "summary": "Incidents opened by SLA breaches that concern the caller",
@@ -1914,17 +1979,26 @@ std::string_view OpenApiDocument() {
       "schema": {
        "type": "string"
       }
+     },
+     {
+      "name": "format",
+      "in": "query",
+      "required": false,
+      "description": "json (default) or csv (as mesh usage report --csv, text/csv)",
+      "schema": {
+       "type": "string"
+      }
      }
     ],
     "responses": {
      "200": {
-      "description": "as mesh usage report --json, at the prices of the workspace's governance/prices.yaml (usage only without it)",
+      "description": "as mesh usage report --json (or --csv with format=csv), at the prices of the workspace's governance/prices.yaml (usage only without it)",
       "content": {
        "application/json": {}
       }
      },
      "400": {
-      "description": "a bad date or view, or a prices file with errors"
+      "description": "a bad date, view or format, or a prices file with errors"
      },
      "403": {
       "description": "not governance"

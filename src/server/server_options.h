@@ -25,6 +25,9 @@ struct ServerServices {
   const Clock* clock = nullptr;
   // Requests, approvals, grants and revocations (the access routes), over the same catalog.
   access::AccessService* access = nullptr;
+  // Called after an API action queued notifications (incident and report changes), so that their
+  // webhooks leave now; `mesh serve` wakes its SlaTicker. Empty: they wait for the next tick.
+  std::function<void()> notifications_queued;
 };
 
 struct ServerOptions {

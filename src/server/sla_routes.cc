@@ -6,7 +6,9 @@
 // owner, domain-owner and consumer teams, a report's author) and to governance and admins; owners
 // (publish permission on the product) acknowledge and close incidents and resolve reports; any
 // person files a report on a published product and comments on the reports they can see.
-// Notifications are queued in the catalog; their webhooks go out at the next `mesh sla tick`.
+// Notifications are queued in the catalog; an action that queued some wakes the server's SLA
+// ticker (services().notifications_queued), which sends their webhooks. `POST /api/v1/sla/tick`
+// runs a tick at once (admins; `mesh serve` also ticks on its own, src/server/sla_ticker.h).
 #include <charconv>
 
 #include "server/api_routes.h"
@@ -15,6 +17,8 @@
 #include "sla/sla_actions.h"
 #include "sla/sla_json.h"
 #include "sla/sla_report.h"
+#include "sla/sla_tick.h"
+#include "sla/webhook_sender.h"
 
 namespace mesh::server {
 namespace {
@@ -67,6 +71,11 @@ sla::MayAct OwnersOnly(RequestContext& context) {
   };
 }
 
+// The webhooks of what an action queued leave with the server's next tick: now.
+void SendQueuedWebhooksSoon(const RequestContext& context) {
+  if (context.services().notifications_queued) context.services().notifications_queued();
+}
+
 sla::ActionContext ActionsOf(const RequestContext& context, const Organisation& org) {
   return {context.services().catalog, &org, context.services().clock->Now()};
 }
@@ -77,6 +86,51 @@ Result<sla::ReportWindow> WindowFromQuery(const RequestContext& context) {
   return sla::ChooseReportWindow(context.Query("from").value_or(""),
                                  context.Query("to").value_or(""), context.services().clock->Now(),
                                  "query parameter 'from'", "query parameter 'to'");
+}
+
+// `mesh sla status NAME --json` plus "status": none, met or breached, and the target.
+Json StatusAnswer(const sla::ProductSlaStatus& status) {
+  Json json = sla::SlaStatusJson(status);
+  json["status"] = !status.status.sla ? "none" : status.status.within_sla ? "met" : "breached";
+  json["target"] = 1.0;
+  return json;
+}
+
+// `mesh sla status --json`: every published product (?domain= narrows), each as StatusAnswer.
+void ListSlaStatus(RequestContext& context) {
+  Catalog& catalog = *context.services().catalog;
+  const Timestamp now = context.services().clock->Now();
+  Result<std::vector<ProductRecord>> products =
+      sla::SelectSlaProducts(catalog, "", context.Query("domain").value_or(""));
+  if (!products.ok()) return context.Fail(products.status());
+  Json json = Json::array();
+  for (const ProductRecord& product : *products) {
+    Result<sla::ProductSlaStatus> status = sla::StatusOfProduct(catalog, product, now);
+    if (!status.ok()) return context.Fail(status.status());
+    json.push_back(StatusAnswer(*status));
+  }
+  context.Json(200, json);
+}
+
+// `mesh sla tick --json`: deadlines passed since the last tick, incidents, webhooks (admins).
+void RunTick(RequestContext& context) {
+  Result<Organisation> org = ServedOrganisation(context);
+  if (!org.ok()) return context.Fail(org.status());
+  std::unique_ptr<sla::WebhookSender> sender = sla::MakeHttpWebhookSender();
+  sla::TickRequest request;
+  request.catalog = context.services().catalog;
+  request.org = &*org;
+  request.clock = context.services().clock;
+  request.sender = sender.get();
+  if (std::optional<std::string> product = context.Query("product")) {
+    if (Result<ProductRecord> known = request.catalog->GetProduct(*product); !known.ok()) {
+      return context.Fail(known.status());
+    }
+    request.product = *product;
+  }
+  Result<sla::TickReport> report = sla::RunSlaTick(request);
+  if (!report.ok()) return context.Fail(report.status());
+  context.Json(200, sla::TickJson(*report));
 }
 
 // `mesh sla status NAME --json`, with the window's compliance, breaches and daily history.
@@ -91,9 +145,7 @@ void ShowProductSla(RequestContext& context) {
   if (!status.ok()) return context.Fail(status.status());
   Result<sla::ProductSlaReport> report = sla::ReportOfProduct(catalog, *product, *window, now);
   if (!report.ok()) return context.Fail(report.status());
-  Json json = sla::SlaStatusJson(*status);
-  json["status"] = !status->status.sla ? "none" : status->status.within_sla ? "met" : "breached";
-  json["target"] = 1.0;
+  Json json = StatusAnswer(*status);
   json["window"] = {{"from", FormatDate(window->from_day)}, {"to", FormatDate(window->to_day)}};
   json["report"] = sla::SlaReportRowJson(*report);
   json["history"] = sla::DailyComplianceJson(report->evaluation);
@@ -186,6 +238,7 @@ void ChangeIncident(RequestContext& context, IncidentStatus to) {
       sla::ChangeIncident(ActionsOf(context, *org), *id, to, context.person(),
                           note.is_string() ? note.get<std::string>() : "", OwnersOnly(context));
   if (!changed.ok()) return context.Fail(changed.status());
+  SendQueuedWebhooksSoon(context);
   context.Json(200, sla::IncidentJson(*changed));
 }
 
@@ -312,6 +365,7 @@ void OpenReport(RequestContext& context) {
   if (!org.ok()) return context.Fail(org.status());
   Result<ConsumerReport> opened = sla::OpenReport(ActionsOf(context, *org), report);
   if (!opened.ok()) return context.Fail(opened.status());
+  SendQueuedWebhooksSoon(context);
   Result<std::string> support = SupportOf(*context.services().catalog, opened->product);
   context.Json(201, ReportAnswer(*opened, support.ok() ? *support : ""));
 }
@@ -331,6 +385,7 @@ void CommentOnReport(RequestContext& context) {
   Result<ReportComment> comment =
       sla::CommentOnReport(ActionsOf(context, *org), *id, context.person(), *text);
   if (!comment.ok()) return context.Fail(comment.status());
+  SendQueuedWebhooksSoon(context);
   Result<Json> report = VisibleReport(context, *org, *id);
   if (!report.ok()) return context.Fail(report.status());
   context.Json(201, *report);
@@ -344,6 +399,7 @@ void ResolveReport(RequestContext& context) {
   Result<ConsumerReport> resolved =
       sla::ResolveReport(ActionsOf(context, *org), *id, context.person(), OwnersOnly(context));
   if (!resolved.ok()) return context.Fail(resolved.status());
+  SendQueuedWebhooksSoon(context);
   Result<std::string> support = SupportOf(*context.services().catalog, resolved->product);
   context.Json(200, ReportAnswer(*resolved, support.ok() ? *support : ""));
 }
@@ -386,6 +442,13 @@ void AddSlaRoutes(RouteTable* routes) {
   routes->Add(std::move(product_sla));
   routes->Add(Make("GET", "/api/v1/sla", ReportSla,
                    "SLA compliance, breaches and worst offenders of every product over a window"));
+  routes->Add(Make("GET", "/api/v1/sla/status", ListSlaStatus,
+                   "Every published product's SLA status now (within its SLA? next deadline?)"));
+  Route tick = Make("POST", "/api/v1/sla/tick", RunTick,
+                    "Evaluate deadlines passed since the last tick, open incidents, send webhooks "
+                    "(admins; the server also ticks on its own)");
+  tick.permission = Permission::kAdmin;
+  routes->Add(std::move(tick));
   routes->Add(Make("GET", "/api/v1/incidents", ListIncidents,
                    "Incidents opened by SLA breaches that concern the caller"));
   routes->Add(Make("GET", "/api/v1/incidents/{id}", ShowIncident, "One incident"));

@@ -1,9 +1,9 @@
 // Usage and billing, maturity and health over the REST API: what `mesh usage report`, `mesh
 // maturity` and `mesh doctor` print with --json (src/usage/usage_report.h, src/health/
 // mesh_reports.h), computed from the served workspace and catalog on each request. The usage
-// report is the charge-back of every domain and team, so it needs the governance role (or
-// admin); maturity and health describe the mesh as a whole, like the governance findings, and any
-// valid token reads them.
+// report (JSON, or CSV with ?format=csv) is the charge-back of every domain and team, so it needs
+// the governance role (or admin); maturity and health describe the mesh as a whole, like the
+// governance findings, and any valid token reads them.
 #include "health/mesh_reports.h"
 #include "server/api_routes.h"
 #include "server/request_context.h"
@@ -42,11 +42,20 @@ Result<usage::ChargeView> ViewFromQuery(const RequestContext& context) {
   return Status::InvalidArgument("query parameter 'by' is '" + by + "': use domain or team");
 }
 
+// ?format=json (default) or csv (`mesh usage report --csv`).
+Result<std::string> FormatFromQuery(const RequestContext& context) {
+  std::string format = context.Query("format").value_or("json");
+  if (format == "json" || format == "csv") return format;
+  return Status::InvalidArgument("query parameter 'format' is '" + format + "': use json or csv");
+}
+
 void ReportUsage(RequestContext& context) {
   Result<usage::UsageWindow> window = UsageWindowFromQuery(context);
   if (!window.ok()) return context.Fail(window.status());
   Result<usage::ChargeView> view = ViewFromQuery(context);
   if (!view.ok()) return context.Fail(view.status());
+  Result<std::string> format = FormatFromQuery(context);
+  if (!format.ok()) return context.Fail(format.status());
   const Workspace& workspace = *context.services().workspace;
   Result<WorkspaceContents> contents = workspace.Load();
   if (!contents.ok()) return context.Fail(contents.status());
@@ -61,6 +70,12 @@ void ReportUsage(RequestContext& context) {
   request.view = *view;
   Result<usage::UsageReport> report = usage::ReportUsage(request);
   if (!report.ok()) return context.Fail(report.status());
+  if (*format == "csv") {
+    context.response().status = 200;
+    context.response().set_content(usage::UsageReportToCsv(report->chargeback),
+                                   "text/csv; charset=utf-8");
+    return;
+  }
   context.Json(200, usage::UsageReportToJson(report->chargeback, report->ledger));
 }
 

@@ -97,4 +97,23 @@ Json SlaJson(const Sla& sla) {
   return json;
 }
 
+Json TickJson(const TickReport& report) {
+  Json json;
+  json["now"] = FormatTimestamp(report.now);
+  Json products = Json::array();
+  for (const ProductTick& tick : report.products) {
+    Json opened = Json::array();
+    for (const Incident& incident : tick.opened) opened.push_back(IncidentJson(incident));
+    products.push_back({{"product", tick.product},
+                        {"periods_recorded", tick.periods_recorded},
+                        {"periods_missed", tick.periods_missed},
+                        {"incidents_opened", std::move(opened)}});
+  }
+  json["products"] = std::move(products);
+  json["webhooks"] = {{"attempted", report.deliveries.attempted},
+                      {"delivered", report.deliveries.delivered},
+                      {"failed", report.deliveries.failures}};
+  return json;
+}
+
 }  // namespace mesh::sla

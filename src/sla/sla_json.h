@@ -6,6 +6,7 @@
 
 #include "catalog/catalog.h"
 #include "sla/evaluator.h"
+#include "sla/sla_tick.h"
 
 namespace mesh::sla {
 
@@ -27,5 +28,8 @@ Json NotificationJson(const Notification& notification);
 Json ReportJson(const ConsumerReport& report);
 // {"availability", "timezone", "max_lag_hours", "min_completeness"} (null members when unset)
 Json SlaJson(const Sla& sla);
+// {"now", "products": [{"product", "periods_recorded", "periods_missed", "incidents_opened"}],
+//  "webhooks": {"attempted", "delivered", "failed": ["..."]}}
+Json TickJson(const TickReport& report);
 
 }  // namespace mesh::sla
