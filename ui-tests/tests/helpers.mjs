@@ -18,6 +18,9 @@ export async function signIn(page, token, to = '/') {
   await page.getByLabel('API token').fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  // Signed in once the app has asked who the token is: a test that then changes the session
+  // (e.g. puts an expired token in it) must not race that first call.
+  await expect(page.getByTestId('me')).toBeVisible();
 }
 
 // Calls the API as `token` (for checks and for setting the scene, never instead of the UI).
