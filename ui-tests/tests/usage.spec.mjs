@@ -77,6 +77,38 @@ test('maturity: the phase and the evidence of the API', async ({ page, request }
   }
 });
 
+// The demo mesh is at the last phase, so its answer has no next phase: the same answer, moved
+// back to phase 3 with one criterion of phase 4 failing, shows the evidence for and against.
+test('maturity below the last phase: the evidence for and against the next one', async ({ page, request }) => {
+  const real = await (await api(request, state().tokens.consumer, 'GET', '/api/v1/maturity')).json();
+  const criteria = real.phases[3].criteria.map((criterion) =>
+    criterion.id === 'governance.clean_rate'
+      ? { ...criterion, value: 0.5, met: false, evidence: '16 of 32 (50%) products pass mesh lint' }
+      : criterion,
+  );
+  const verdict = {
+    ...real,
+    phase: 3,
+    name: real.phases[2].name,
+    phases: real.phases.map((phase) => (phase.phase === 4 ? { ...phase, reached: false, criteria } : phase)),
+    next: { phase: 4, name: real.phases[3].name, for: criteria.filter((c) => c.met), against: criteria.filter((c) => !c.met) },
+  };
+  await page.route('**/api/v1/maturity', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(verdict) }),
+  );
+  await signIn(page, state().tokens.consumer, '/usage');
+  await expect(page.getByTestId('maturity-phase')).toContainText(`Phase 3 of 4: ${real.phases[2].name}`);
+  await expect(page.getByRole('heading', { name: `Towards phase 4: ${real.phases[3].name}` })).toBeVisible();
+  await expect(page.getByTestId('maturity-for').getByRole('listitem')).toHaveCount(verdict.next.for.length);
+  const against = page.getByTestId('maturity-against').getByRole('listitem');
+  await expect(against).toHaveCount(1);
+  await expect(against).toContainText('not met 16 of 32 (50%) products pass mesh lint');
+  await expect(against.locator('svg rect.bar.short')).toHaveCount(1);
+  const steps = page.getByRole('list', { name: 'Phases of the implementation path' }).getByRole('listitem');
+  await expect(steps.nth(2)).toHaveAttribute('aria-current', 'step');
+  await expect(steps.nth(3)).toHaveClass('ahead');
+});
+
 test('health: every finding of the doctor with its kind, subject, evidence and action', async ({ page, request }) => {
   const doctor = await (await api(request, state().tokens.consumer, 'GET', '/api/v1/doctor')).json();
   // The history plants a degrading domain and reports piling up (docs/cli.md, mesh demo).

@@ -6,7 +6,7 @@ import { useApp } from '../context';
 import { ENDPOINTS } from '../endpoints';
 import { useApi } from '../hooks';
 import { ComplianceChart } from './ComplianceChart';
-import { ErrorBox, Section, Unavailable } from './States';
+import { ErrorBox, Loading, Section, Unavailable } from './States';
 import type { Contract } from '../types';
 
 export function SlaPanel({ name, contract }: { name: string; contract?: Contract }) {
@@ -24,6 +24,7 @@ export function SlaPanel({ name, contract }: { name: string; contract?: Contract
       )}
       {!has && <Unavailable what="SLA status and compliance history" endpoint={'GET ' + ENDPOINTS.sla} />}
       {sla.error && <ErrorBox error={sla.error} />}
+      {sla.loading && <Loading what="the SLA status" />}
       {sla.data && <SlaStatusView name={name} sla={sla.data} />}
     </Section>
   );
@@ -116,6 +117,7 @@ export function IncidentsPanel({ product }: { product: string }) {
     <Section title="Incidents" id="incidents">
       {!has && <Unavailable what="Incidents" endpoint={'GET ' + ENDPOINTS.incidents} />}
       {incidents.error && <ErrorBox error={incidents.error} />}
+      {incidents.loading && <Loading what="incidents" />}
       {incidents.data && incidents.data.length === 0 && <p className="muted">No open or acknowledged incidents.</p>}
       {incidents.data && incidents.data.length > 0 && (
         <ul data-testid="incidents-list">
@@ -154,6 +156,7 @@ export function ReportsPanel({ product }: { product: string }) {
     <Section title="Consumer reports" id="reports">
       {!canList && <Unavailable what="Consumer reports" endpoint={'GET ' + ENDPOINTS.reports} />}
       {reports.error && <ErrorBox error={reports.error} />}
+      {reports.loading && <Loading what="reports" />}
       {reports.data && reports.data.length === 0 && <p className="muted">No reports.</p>}
       {reports.data && reports.data.length > 0 && (
         <ul data-testid="reports-list">
