@@ -140,4 +140,5 @@ test('the usage page passes axe once its charts are drawn; others than governanc
   await signIn(page, state().tokens.consumer, '/usage');
   await expect(page.getByTestId('usage-refused')).toBeVisible();
   await expect(page.getByTestId('usage-chart')).toHaveCount(0);
+  await expect(page.getByRole('radio', { name: 'team' })).toHaveCount(0);
 });

@@ -30,7 +30,7 @@ function ApiSection<T>(props: {
   return (
     <Section title={props.title} id={props.id}>
       {!has && <Unavailable what={props.title} endpoint={'GET ' + props.endpoint} />}
-      {props.children}
+      {!refused && props.children}
       {refused ? props.refused!(data.error as ApiError) : data.error && <ErrorBox error={data.error} />}
       {data.loading && <Loading what={props.title.toLowerCase()} />}
       {data.data !== undefined && !data.loading && (
