@@ -56,3 +56,31 @@ test('request access, approve in the inbox, read with the pii column withheld', 
   expect(first).toHaveProperty('payment_id');
   expect(first).not.toHaveProperty(PII_FIELD);
 });
+
+test('an owner denies a request in the inbox with a note; the request records it', async ({ page, request }) => {
+  const { tokens } = state();
+  const product = 'procurement_spend'; // confidential, owned by team-finance
+  const asked = await api(request, tokens.consumer, 'POST', '/api/v1/access/requests', {
+    product,
+    purpose: 'Compare procurement spend with mission outcomes',
+  });
+  expect(asked.status()).toBe(201);
+  const { id } = await asked.json();
+
+  await signIn(page, tokens.owner, '/inbox');
+  const item = page.getByTestId(`access-request-${id}`);
+  await expect(item).toContainText('Compare procurement spend with mission outcomes');
+  // A denial needs a reason: without a note the server refuses it and the request stays.
+  await item.getByRole('button', { name: `Deny request ${id}` }).click();
+  await expect(item.getByRole('alert')).toBeVisible();
+  await item.getByLabel('Note (optional; required to deny)').fill('Spend per supplier is not shared outside finance');
+  await item.getByRole('button', { name: `Deny request ${id}` }).click();
+  await expect(item).toHaveCount(0);
+
+  const decided = await (await api(request, tokens.consumer, 'GET', `/api/v1/access/requests/${id}`)).json();
+  expect(decided.status).toBe('denied');
+  expect(decided.decided_by).toBe('zora');
+  expect(decided.note).toBe('Spend per supplier is not shared outside finance');
+  const read = await api(request, tokens.consumer, 'GET', `/api/v1/products/${product}/data?format=jsonl`);
+  expect(read.status()).toBe(403);
+});

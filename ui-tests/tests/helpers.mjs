@@ -18,6 +18,9 @@ export async function signIn(page, token, to = '/') {
   await page.getByLabel('API token').fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  // Signed in once the app has asked who the token is: a test that then changes the session
+  // (e.g. puts an expired token in it) must not race that first call.
+  await expect(page.getByTestId('me')).toBeVisible();
 }
 
 // Calls the API as `token` (for checks and for setting the scene, never instead of the UI).
@@ -30,8 +33,14 @@ export async function api(request, token, method, url, data) {
   return response;
 }
 
-// axe-core run in the page: no serious or critical violation.
+// Waits until no part of the page still says it is loading (components/States.tsx Loading).
+export async function expectLoaded(page) {
+  await expect(page.locator('main [role="status"]', { hasText: /^Loading / })).toHaveCount(0);
+}
+
+// axe-core run in the page once its data is there: no serious or critical violation.
 export async function expectAccessible(page, name) {
+  await expectLoaded(page);
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () =>
     // eslint-disable-next-line no-undef
@@ -43,6 +52,7 @@ export async function expectAccessible(page, name) {
 }
 
 export async function screenshot(page, name) {
+  await expectLoaded(page);
   const dir = path.join(root, 'build', 'ui-screenshots');
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, name + '.png'), fullPage: true });

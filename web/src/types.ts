@@ -126,3 +126,69 @@ export interface Finding {
   column: number;
   message: string;
 }
+
+// GET /api/v1/usage: `mesh usage report --json` (docs/usage.md). Quantities that must not pass
+// through binary floating point are decimal strings.
+export interface UsageCharge {
+  storage: string;
+  reads: string;
+  checks: string;
+  total: string;
+}
+
+export interface UsageRow {
+  name: string;
+  storage_gb_months: string;
+  storage_byte_days: string;
+  check_cpu_hours: string;
+  check_seconds: string;
+  reads: number;
+  read_bytes: number;
+  charge: UsageCharge | null; // null without a prices file
+}
+
+export interface UsageReport {
+  from: string;
+  to: string;
+  by: 'domain' | 'team';
+  measured_until: string;
+  prices: { file: string; currency: string; decimals: number } | null;
+  rows: UsageRow[];
+  total: UsageRow;
+  warnings: string[];
+}
+
+// GET /api/v1/maturity: `mesh maturity --json`.
+export interface MaturityCriterion {
+  id: string;
+  description: string;
+  value: number;
+  threshold: number;
+  met: boolean;
+  evidence: string;
+}
+
+export interface MaturityVerdict {
+  phase: number;
+  name: string;
+  measured_at: string;
+  window_days: number;
+  phases: Array<{ phase: number; name: string; reached: boolean; criteria: MaturityCriterion[] }>;
+  next: { phase: number; name: string; for: MaturityCriterion[]; against: MaturityCriterion[] } | null;
+}
+
+// GET /api/v1/doctor: `mesh doctor --json`.
+export interface DoctorFinding {
+  kind: string;
+  subject: string; // a domain (failure_rate_rising) or a product
+  evidence: string;
+  action: string;
+  measures: Record<string, number>;
+}
+
+export interface DoctorAnswer {
+  measured_at: string;
+  window_days: number;
+  findings: DoctorFinding[];
+  warnings: string[];
+}

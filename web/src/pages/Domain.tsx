@@ -102,6 +102,7 @@ export function DomainPage({ id }: { id: string }) {
       <Section title="Policy" id="policy">
         {!hasDomain && <Unavailable what="The domain's policy" endpoint={'GET ' + ENDPOINTS.domain} />}
         {domain.error && <ErrorBox error={domain.error} />}
+        {domain.loading && <Loading what="the policy" />}
         {domain.data && !domain.data.policy && <p className="muted">This domain follows the global policy only.</p>}
         {domain.data?.policy && (
           <>

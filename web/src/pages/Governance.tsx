@@ -23,8 +23,10 @@ export function GovernancePage() {
     document.title = 'Governance · Meshwork';
   }, []);
   const all = useMemo(() => findings.data?.findings ?? [], [findings.data]);
-  const distinct = (pick: (f: MeshFinding) => string | undefined) =>
-    [...new Set(all.map(pick).filter((v): v is string => !!v))].sort();
+  // The values the findings have, and the chosen one even when no finding has it (a link from a
+  // domain without findings, /governance?domain=finance, must show that domain and no rows).
+  const distinct = (pick: (f: MeshFinding) => string | undefined, chosen: string) =>
+    [...new Set([...all.map(pick), chosen].filter((v): v is string => !!v))].sort();
   const shown = all.filter(
     (f) => (!rule || f.rule === rule) && (!domain || f.domain === domain) && (!severity || f.severity === severity),
   );
@@ -38,9 +40,9 @@ export function GovernancePage() {
       {findings.data && (
         <>
           <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filter findings">
-            <FilterSelect label="Rule" value={rule} options={distinct((f) => f.rule)} onChange={setRule} />
-            <FilterSelect label="Domain" value={domain} options={distinct((f) => f.domain)} onChange={setDomain} />
-            <FilterSelect label="Severity" value={severity} options={distinct((f) => f.severity)} onChange={setSeverity} />
+            <FilterSelect label="Rule" value={rule} options={distinct((f) => f.rule, rule)} onChange={setRule} />
+            <FilterSelect label="Domain" value={domain} options={distinct((f) => f.domain, domain)} onChange={setDomain} />
+            <FilterSelect label="Severity" value={severity} options={distinct((f) => f.severity, severity)} onChange={setSeverity} />
           </form>
           <p role="status" className="muted" data-testid="finding-count">
             {shown.length} of {all.length} findings

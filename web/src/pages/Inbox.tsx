@@ -1,5 +1,6 @@
 // The owners' inbox: access requests waiting for a decision on products the signed-in person's
-// teams own, open incidents and open consumer reports.
+// teams own, incidents not yet closed (open or acknowledged) and open consumer reports, of the
+// products that concern them (the API leaves out the rest).
 import { useEffect, useState } from 'react';
 import { apiPath, enc, sendJson } from '../api';
 import { useApp } from '../context';
@@ -28,8 +29,9 @@ export function InboxPage() {
     <div>
       <h1>Owners' inbox</h1>
       <AccessRequests />
-      <OpenItems title="Open incidents" endpoint={ENDPOINTS.incidents} path="/incidents" />
-      <OpenItems title="Open consumer reports" endpoint={ENDPOINTS.reports} path="/reports" />
+      {/* `active`: the API's "not closed", open or acknowledged (docs/api.md). */}
+      <OpenItems title="Open incidents" endpoint={ENDPOINTS.incidents} path="/incidents" status="active" testId="inbox-incidents" />
+      <OpenItems title="Open consumer reports" endpoint={ENDPOINTS.reports} path="/reports" status="open" testId="inbox-reports" />
     </div>
   );
 }
@@ -95,24 +97,27 @@ interface OpenItem {
   id: number;
   product: string;
   status: string;
+  kind?: string;
   title?: string;
   summary?: string;
 }
 
-function OpenItems({ title, endpoint, path }: { title: string; endpoint: string; path: string }) {
+function OpenItems(props: { title: string; endpoint: string; path: string; status: string; testId: string }) {
+  const { title, endpoint, path, status, testId } = props;
   const { capabilities } = useApp();
   const has = capabilities.has('GET', endpoint);
-  const items = useApi<OpenItem[]>(has ? apiPath(path, { status: 'open' }) : null);
+  const items = useApi<OpenItem[]>(has ? apiPath(path, { status }) : null);
   return (
     <Section title={title}>
       {!has && <Unavailable what={title} endpoint={'GET ' + endpoint} />}
       {items.error && <ErrorBox error={items.error} />}
+      {items.loading && <Loading what={title.toLowerCase()} />}
       {items.data && items.data.length === 0 && <p className="muted">Nothing open.</p>}
-      <ul>
+      <ul data-testid={testId}>
         {(items.data ?? []).map((item) => (
-          <li key={item.id}>
-            #{item.id} <Link to={'/products/' + enc(item.product)}>{item.product}</Link>: {item.title ?? item.summary} (
-            {item.status})
+          <li key={item.id} data-testid={`${testId}-${item.id}`}>
+            #{item.id} <Link to={'/products/' + enc(item.product)}>{item.product}</Link>: {item.kind && <strong>{item.kind} </strong>}
+            {item.title ?? item.summary} ({item.status})
           </li>
         ))}
       </ul>

@@ -90,6 +90,7 @@ export function ProductPage({ name }: { name: string }) {
 
       {!hasContract && <Unavailable what="The contract (schema, support, SLA terms)" endpoint={'GET ' + ENDPOINTS.contract} />}
       {contract.error && <ErrorBox error={contract.error} />}
+      {contract.loading && <Loading what="the contract" />}
       {c && <AccessSection contract={c} />}
       {c && <SchemaSection contract={c} />}
       <VersionsSection name={name} />
@@ -209,6 +210,7 @@ function VersionsSection({ name }: { name: string }) {
   return (
     <Section title="Versions and snapshots" id="versions">
       {versions.error && <ErrorBox error={versions.error} />}
+      {versions.loading && <Loading what="versions" />}
       {versions.data && (
         <ScrollRegion className="table-scroll" label="Versions">
           <table data-testid="versions-table">
@@ -296,6 +298,7 @@ function LineageSection({ name, consumerTeams }: { name: string; consumerTeams?:
     <>
       <Section title="Lineage" id="lineage">
         {error && <ErrorBox error={error} />}
+        {(upstream.loading || impact.loading) && <Loading what="lineage" />}
         {upstream.data && impact.data && (
           <>
             <p className="muted">
