@@ -630,6 +630,56 @@ TEST_F(PostgresS3ScaleOutTest, WhatOneServerPublishesTheOthersServeAtOnce) {
   ExpectLakeWhole();
 }
 
+// The refusal paths hold as on the embedded defaults: a quality rejection through one server is
+// quarantined (its data kept in S3) and seen by the others, a missing major bump is refused with
+// its rule, neither changes the current version; the major that follows tells the consumers.
+TEST_F(PostgresS3ScaleOutTest, RejectionsAndRefusalsLeaveTheCurrentVersionAndAreSeenEverywhere) {
+  Json first = PublishOrders(0, 1);
+  ASSERT_EQ(first.value("snapshot", 0), 1) << first;
+
+  HttpAnswer rejected =
+      Publish(1, "orders", kOrdersYaml, "order_id,amount,customer_email
+,2.5,x@example.org
+");
+  ASSERT_EQ(rejected.status, 422) << rejected.body;
+  EXPECT_EQ(rejected.json().value("result", ""), "rejected") << rejected.body;
+  ASSERT_TRUE(rejected.json().contains("quarantine_id")) << rejected.body;
+  const int64_t quarantine_id = rejected.json()["quarantine_id"];
+
+  std::string narrowed = kOrdersYaml;
+  const std::string email = "    - name: customer_email\n      type: string\n"
+                            "      classification: restricted\n      tags: [pii]\n";
+  ASSERT_NE(narrowed.find(email), std::string::npos);
+  narrowed.erase(narrowed.find(email), email.size());
+  narrowed.replace(narrowed.find("schema_version: 1.0.0"), 21, "schema_version: 1.1.0");
+  HttpAnswer refused = Publish(2, "orders", narrowed, "order_id,amount\n2,2.5\n");
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.json().value("result", ""), "refused") << refused.body;
+  EXPECT_NE(refused.body.find("version.bump_required"), std::string::npos) << refused.body;
+
+  for (int server = 0; server < kServers; ++server) {
+    Json versions = Versions(server);
+    ASSERT_EQ(versions.size(), 1u) << "server " << server << ": " << versions;
+    EXPECT_EQ(versions[0]["object_key"], first["object_key"]);
+    HttpAnswer entry = Get(server, "/api/v1/quarantine/" + std::to_string(quarantine_id), "alice");
+    ASSERT_EQ(entry.status, 200) << entry.body;
+    const std::string key = entry.json().value("object_key", "");
+    ASSERT_FALSE(key.empty()) << entry.body;
+    EXPECT_TRUE(lake_->Verify(key).ok()) << "the quarantined data is kept in the lake: " << key;
+  }
+
+  // The bump it needed: 2.0.0, now with analytics as a consumer, who is told.
+  narrowed.replace(narrowed.find("schema_version: 1.1.0"), 21, "schema_version: 2.0.0");
+  narrowed.replace(narrowed.find("schema:\n"), 8, "consumer_teams: [analytics]\nschema:\n");
+  HttpAnswer major = Publish(0, "orders", narrowed, "order_id,amount\n3,3.5\n");
+  ASSERT_EQ(major.status, 201) << major.body;
+  HttpAnswer told = Get(1, "/api/v1/notifications", "carol");
+  ASSERT_EQ(told.status, 200) << told.body;
+  EXPECT_NE(told.body.find("major_released"), std::string::npos) << told.body;
+  EXPECT_NE(told.body.find("orders@1.x stays readable until"), std::string::npos) << told.body;
+  ExpectLakeWhole();
+}
+
 // Tokens and grants live in the catalog, so whatever one server (or the CLI) records, every
 // server enforces on the next request.
 TEST_F(PostgresS3ScaleOutTest, TokensAndGrantsMadeAnywhereAreEnforcedEverywhere) {

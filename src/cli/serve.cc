@@ -89,12 +89,21 @@ std::string DescribeWebRoot(const std::string& web_root) {
 // stops the server; Cancel() ends the wait when the server stopped for another reason.
 class SignalWatcher {
  public:
-  explicit SignalWatcher(server::ApiServer* server) : server_(server) {
-    sigemptyset(&signals_);
-    sigaddset(&signals_, SIGTERM);
-    sigaddset(&signals_, SIGINT);
-    sigaddset(&signals_, SIGUSR1);  // Cancel()
-    pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
+  // The signals the watcher waits for, blocked in the calling thread. Call it before the first
+  // thread is made (the SLA ticker, the workers): threads inherit the mask, and a stop signal
+  // delivered to a thread that does not block it would end the process at once.
+  static sigset_t BlockStopSignals() {
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGUSR1);  // Cancel()
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    return signals;
+  }
+
+  explicit SignalWatcher(server::ApiServer* server)
+      : server_(server), signals_(BlockStopSignals()) {
     thread_ = std::thread([this] {
       int signal = 0;
       sigwait(&signals_, &signal);
@@ -116,6 +125,7 @@ class SignalWatcher {
 };
 
 int RunServe(const GlobalOptions& global, const ServeOptions& options) {
+  SignalWatcher::BlockStopSignals();
   std::string host = options.host;
   int port = options.port;
   if (!options.listen.empty()) {
