@@ -126,6 +126,12 @@ TEST_F(ServerSlaApiTest, ProductSlaHasStatusComplianceAndDailyHistory) {
   EXPECT_EQ(report["totals"]["met"], 1);
   ASSERT_EQ(report["worst_offenders"].size(), 1u);
   EXPECT_EQ(report["worst_offenders"][0]["product"], "shipments");
+  // A domain no product belongs to is 404, naming the domains there are.
+  nlohmann::json nowhere = Get("/api/v1/sla?domain=nowhere", "tok-victor", 404);
+  const std::string message = nowhere["error"]["message"].get<std::string>();
+  EXPECT_NE(message.find("no domain 'nowhere'"), std::string::npos) << message;
+  EXPECT_NE(message.find("known domains: "), std::string::npos) << message;
+  EXPECT_NE(message.find("sales"), std::string::npos) << message;
 }
 
 TEST_F(ServerSlaApiTest, IncidentsAreShownToThoseTheyConcernAndChangedByOwnersOnly) {
