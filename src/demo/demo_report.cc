@@ -98,7 +98,7 @@ void PrintPublishes(std::ostream& out, const DemoReport& report) {
     if (publish.result == "published") {
       out << "  " << publish.rows << " rows, " << HumanBytes(static_cast<uint64_t>(publish.bytes));
     }
-    out << "  by " << publish.person << "\n";
+    out << (publish.person.empty() ? std::string("  by nobody") : "  by " + publish.person) << "\n";
     if (!publish.planted.empty()) {
       out << "      planted (" << publish.planted << "): " << publish.data_path << "\n";
     }
