@@ -12,10 +12,12 @@ if command -v npm >/dev/null; then
 fi
 cmake --preset release >/dev/null
 cmake --build --preset release -j "$(nproc)" --target mesh
-# Fourteen simulated days of history (publishes, reads, incidents, consumer reports) before the
-# demo's own publishes, so that `mesh maturity`, `mesh doctor` and the web UI's SLA, incident,
-# report and usage pages show a mesh with a past; pass --history 0 to skip it.
+# Twenty-eight simulated days of history (publishes, reads, incidents, consumer reports) before
+# the demo's own publishes, so that `mesh maturity`, `mesh doctor` and the web UI's SLA, incident,
+# report and usage pages show a mesh with a past: mesh doctor compares the last 14 days with the
+# 14 before, so the trouble planted in the second half shows as a trend; pass --history 0 to skip
+# it.
 case " $* " in
   *" --history "* | *" --history="*) exec ./build/release/mesh demo "$@" ;;
-  *) exec ./build/release/mesh demo --history 14 "$@" ;;
+  *) exec ./build/release/mesh demo --history 28 "$@" ;;
 esac

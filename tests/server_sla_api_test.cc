@@ -126,6 +126,12 @@ TEST_F(ServerSlaApiTest, ProductSlaHasStatusComplianceAndDailyHistory) {
   EXPECT_EQ(report["totals"]["met"], 1);
   ASSERT_EQ(report["worst_offenders"].size(), 1u);
   EXPECT_EQ(report["worst_offenders"][0]["product"], "shipments");
+  // A domain no product belongs to is 404, naming the domains there are.
+  nlohmann::json nowhere = Get("/api/v1/sla?domain=nowhere", "tok-victor", 404);
+  const std::string message = nowhere["error"]["message"].get<std::string>();
+  EXPECT_NE(message.find("no domain 'nowhere'"), std::string::npos) << message;
+  EXPECT_NE(message.find("known domains: "), std::string::npos) << message;
+  EXPECT_NE(message.find("sales"), std::string::npos) << message;
 }
 
 // `mesh sla status --json` and `mesh sla tick --json` over HTTP.
@@ -139,6 +145,7 @@ TEST_F(ServerSlaApiTest, StatusOfEveryProductAndATickRunByAdmins) {
   EXPECT_EQ(status["shipments"], "met");
   EXPECT_EQ(status["leads"], "none");
   EXPECT_EQ(Get("/api/v1/sla/status?domain=sales", "tok-victor").size(), 1u);
+  Get("/api/v1/sla/status?domain=nowhere", "tok-victor", 404);
 
   harness_.clock().Set(*ParseTimestamp("2026-11-22T08:00:00Z"));
   Post("/api/v1/sla/tick", "tok-alice", "", 403);

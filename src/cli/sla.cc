@@ -136,7 +136,7 @@ int RunReport(const GlobalOptions& global, const SlaOptions& options) {
   Timestamp now = context->clock->Now();
   Result<ReportWindow> window = sla::ChooseReportWindow(options.from, options.to, now);
   if (!window.ok()) return FailWith("sla report", window.status());
-  auto products = sla::SelectSlaProducts(*context->catalog, "", options.domain);
+  auto products = sla::SelectSlaProducts(*context->catalog, "", options.domain, &context->org);
   if (!products.ok()) return FailWith("sla report", products.status());
   std::vector<ReportRow> rows;
   for (const ProductRecord& product : *products) {

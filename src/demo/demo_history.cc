@@ -1,6 +1,9 @@
 #include "demo/demo_history.h"
 
+#include <algorithm>
+
 #include "base/clock.h"
+#include "demo/former_workspace.h"
 #include "demo/generation_order.h"
 #include "demo/sample_data.h"
 #include "demo/sample_writer.h"
@@ -86,6 +89,7 @@ class History {
                                                                  : options_.degrading_domain;
     if (options_.plant_service_trouble) ChooseTroubledProducts();
     RETURN_NOT_OK(options_.workspace->fs().CreateDirs(options_.data_dir));
+    RETURN_NOT_OK(PrepareFormerWorkspace());
     for (int day = 0; day < options_.days; ++day) RETURN_NOT_OK(RunDay(day));
     return report_;
   }
@@ -116,11 +120,17 @@ class History {
 
   void ChooseTroubledProducts() {
     const std::string& degrading = report_.degrading_domain;
-    report_.slipping_product = !options_.slipping_product.empty()
-                                   ? options_.slipping_product
-                                   : FirstProduct([&](const Descriptor& p) {
-                                       return IsDaily(p) && p.domain != degrading;
-                                     });
+    report_.slipping_product = options_.slipping_product;
+    // Preferably one whose data can be published late, so that it shows both ways of slipping.
+    if (report_.slipping_product.empty()) {
+      report_.slipping_product = FirstProduct([&](const Descriptor& p) {
+        return IsDaily(p) && p.domain != degrading && StaleHours(p).has_value();
+      });
+    }
+    if (report_.slipping_product.empty()) {
+      report_.slipping_product =
+          FirstProduct([&](const Descriptor& p) { return IsDaily(p) && p.domain != degrading; });
+    }
     report_.reported_product = options_.reported_product;
     if (report_.reported_product.empty()) {
       report_.reported_product = FirstProduct(
@@ -184,11 +194,11 @@ class History {
     RETURN_NOT_OK(options_.workspace->fs().WriteFileAtomically(path, bytes));
     clock_.Set(at);
     PublishRequest request;
-    request.workspace = options_.workspace;
+    request.workspace = publishing_workspace_;
     request.descriptor_file = product.file;
     request.data_path = path;
     request.data_format = format::DataFormatFromPath(path).value_or(format::DataFormat::kCsv);
-    request.person = PublisherOf(organisation_, product);
+    request.person = FormerPublisherOf(product);
     request.catalog = options_.catalog;
     request.lake = options_.lake;
     request.clock = &clock_;
@@ -304,6 +314,38 @@ class History {
     return Status::OK();
   }
 
+  // Owner teams of products that have no members now had one during the history: the history
+  // publishes through a copy of the workspace that says so (former_workspace.h).
+  Status PrepareFormerWorkspace() {
+    publishing_workspace_ = options_.workspace;
+    std::vector<std::string> emptied;
+    for (const Descriptor& product : products_) {
+      const Team* team = organisation_.FindTeam(product.owner);
+      if (team != nullptr && team->members.empty() &&
+          std::find(emptied.begin(), emptied.end(), team->id) == emptied.end()) {
+        emptied.push_back(team->id);
+      }
+    }
+    if (emptied.empty()) return Status::OK();
+    const std::string dir = options_.former_workspace_dir.empty()
+                                ? JoinPath(options_.data_dir, "former-workspace")
+                                : options_.former_workspace_dir;
+    ASSIGN_OR_RAISE(Workspace former,
+                    WriteFormerWorkspace(*options_.workspace, organisation_, emptied, dir));
+    former_workspace_.emplace(std::move(former));
+    publishing_workspace_ = &*former_workspace_;
+    report_.emptied_teams = std::move(emptied);
+    return Status::OK();
+  }
+
+  // Who published `product` during the history: a member of its owner team, or the team's
+  // former member when it has none now.
+  std::string FormerPublisherOf(const Descriptor& product) const {
+    const Team* team = organisation_.FindTeam(product.owner);
+    if (team != nullptr && team->members.empty()) return FormerMemberOf(team->id);
+    return PublisherOf(organisation_, product);
+  }
+
   const HistoryOptions& options_;
   const Organisation& organisation_;
   const std::vector<Descriptor>& products_;
@@ -313,6 +355,8 @@ class History {
   SampleCatalog samples_;
   HistoryReport report_;
   std::optional<int64_t> first_report_;  // opened, to be resolved the day after
+  std::optional<Workspace> former_workspace_;
+  const Workspace* publishing_workspace_ = nullptr;
 };
 
 }  // namespace

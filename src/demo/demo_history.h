@@ -16,7 +16,12 @@
 //    open;
 //  - consumer reports pile up on one product (plant_service_trouble): every day of the second
 //    half a consumer reports a problem; the owners resolve only the first (reports_piling_up);
-//  - the products that lack an owner, docs or SLA in the mesh keep lacking them.
+//  - the products that lack an owner, docs or SLA in the mesh keep lacking them. A product whose
+//    owner team has no members in mesh.yaml is published during the history by the member the
+//    team had then (former_workspace.h), so that the catalog holds it and mesh doctor names it
+//    (product_without_owner).
+// The slipping product is the first daily one that can publish late data (see StaleHours in
+// demo_history.cc), so that it shows both sla_compliance_falling and late_publishes.
 // Products are published once a day, so an hourly SLA misses most of its periods.
 // Thread-compatible: one run per catalog.
 #pragma once
@@ -51,6 +56,9 @@ struct HistoryOptions {
   std::string slipping_product;
   // Empty: the first product with a consumer team, of the degrading domain if it has one.
   std::string reported_product;
+  // Where the copy of the workspace as it was goes, when a team has lost its members (empty:
+  // `data_dir`/former-workspace).
+  std::string former_workspace_dir;
 };
 
 struct HistoryReport {
@@ -70,6 +78,8 @@ struct HistoryReport {
   int64_t incidents_closed = 0;
   int64_t reports_opened = 0;
   int64_t reports_resolved = 0;
+  // Owner teams without members now, whose former member published during the history.
+  std::vector<std::string> emptied_teams;
 };
 
 Result<HistoryReport> SimulateHistory(const HistoryOptions& options, DemoProgress* progress);

@@ -24,6 +24,7 @@ DemoHistory Summary(const HistoryReport& report) {
   history.incidents_closed = report.incidents_closed;
   history.reports_opened = report.reports_opened;
   history.reports_resolved = report.reports_resolved;
+  history.emptied_teams = report.emptied_teams;
   return history;
 }
 
@@ -42,6 +43,7 @@ class HistoryStep final : public DemoStep {
     history.catalog = stores->catalog.get();
     history.lake = stores->lake.get();
     history.data_dir = JoinPath(JoinPath(options.out_dir, "history"), "data");
+    history.former_workspace_dir = JoinPath(JoinPath(options.out_dir, "history"), "workspace");
     history.days = options.history_days;
     history.end = Timestamp{options.now.micros - kMicrosPerDay};
     history.rows = options.history_rows;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -195,6 +196,97 @@ TEST_F(DemoHistoryTest, DoctorAndMaturityHaveAVerdictOnTheHistory) {
   health::MaturityVerdict verdict = health::AssessMaturity(maturity);
   EXPECT_EQ(verdict.phase, 4) << health::RenderMaturity(verdict);
   EXPECT_EQ(verdict.metrics.products_read_by_others, 2);
+}
+
+// An archive of marketing's leads, owned by a team whose last member has left, without docs
+// and without an SLA (both waived, so that it validates).
+constexpr const char* kLeadArchive = R"(name: lead_archive
+domain: marketing
+owner: team-archive
+schema_version: 1.0.0
+output_format: csv
+classification: internal
+support:
+  channel: "#marketing-data"
+schema:
+  primary_key: [lead_id]
+  fields:
+    - name: lead_id
+      type: int64
+      required: true
+    - name: campaign
+      type: string
+)";
+
+constexpr const char* kArchiveWaivers = R"(waivers:
+  - rule: required.documentation_url
+    product: lead_archive
+    reason: the archive is being retired
+    expires: 2027-06-30
+  - rule: required.sla
+    product: lead_archive
+    reason: the archive is being retired
+    expires: 2027-06-30
+  - rule: required.description
+    product: lead_archive
+    reason: the archive is being retired
+    expires: 2027-06-30
+)";
+
+TEST_F(DemoHistoryTest, EveryDoctorDiagnosisShowsSomethingWithEvidenceAndAction) {
+  // team-archive co-owns marketing and owns lead_archive, but has no members any more.
+  auto mesh_yaml = fs_->ReadFile(root_ + "/mesh.yaml");
+  ASSERT_TRUE(mesh_yaml.ok());
+  std::string text = *mesh_yaml;
+  text.replace(text.find("domains:"), 8, "  - id: team-archive\n    members: []\ndomains:");
+  text.replace(text.find("owners: [analytics]"), 19, "owners: [analytics, team-archive]");
+  ASSERT_TRUE(fs_->WriteFileAtomically(root_ + "/mesh.yaml", text).ok());
+  ASSERT_TRUE(
+      fs_->WriteFileAtomically(root_ + "/products/marketing/lead_archive.yaml", kLeadArchive).ok());
+  auto policy = fs_->ReadFile(root_ + "/governance/global.yaml");
+  ASSERT_TRUE(policy.ok());
+  ASSERT_TRUE(
+      fs_->WriteFileAtomically(root_ + "/governance/global.yaml", *policy + kArchiveWaivers).ok());
+  auto contents = workspace_->Load();
+  ASSERT_TRUE(contents.ok()) << contents.status();
+  contents_ = std::move(*contents);
+  for (const Finding& finding : contents_.findings) ADD_FAILURE() << finding.ToString();
+
+  auto report = Simulate(8);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->emptied_teams, std::vector<std::string>{"team-archive"});
+  // Published during the history by the member team-archive had then.
+  auto archive = catalog_->ListVersions("lead_archive").ValueOr({});
+  ASSERT_FALSE(archive.empty());
+  EXPECT_EQ(archive.front().publisher, "team-archive-former-member");
+
+  auto activity =
+      health::GatherActivity(*catalog_, Timestamp{end_.micros - 30 * kMicrosPerDay}, end_);
+  ASSERT_TRUE(activity.ok()) << activity.status();
+  health::DoctorInput doctor;
+  doctor.organisation = &*contents_.org;
+  doctor.activity = &*activity;
+  doctor.now = end_;
+  doctor.thresholds.window_days = 4;  // the second half of the history against the first
+  std::map<std::string, std::vector<std::string>> subjects;
+  for (const health::Diagnosis& diagnosis : health::Diagnose(doctor)) {
+    subjects[diagnosis.kind].push_back(diagnosis.subject);
+    EXPECT_FALSE(diagnosis.evidence.empty()) << diagnosis.kind;
+    EXPECT_FALSE(diagnosis.action.empty()) << diagnosis.kind;
+  }
+  using Subjects = std::vector<std::string>;
+  EXPECT_EQ(subjects["failure_rate_rising"], Subjects{"marketing"});
+  EXPECT_EQ(subjects["product_without_owner"], Subjects{"lead_archive"});
+  EXPECT_EQ(subjects["product_without_docs"], Subjects{"lead_archive"});
+  EXPECT_EQ(subjects["product_without_sla"], Subjects{"lead_archive"});
+  EXPECT_EQ(subjects["late_publishes"], Subjects{"orders"});
+  EXPECT_EQ(subjects["reports_piling_up"], Subjects{"campaigns"});
+  ASSERT_FALSE(subjects["sla_compliance_falling"].empty());
+  EXPECT_EQ(subjects["sla_compliance_falling"].front(), "campaigns");
+  EXPECT_NE(std::find(subjects["sla_compliance_falling"].begin(),
+                      subjects["sla_compliance_falling"].end(), "orders"),
+            subjects["sla_compliance_falling"].end());
+  EXPECT_EQ(subjects.size(), 7u);
 }
 
 TEST_F(DemoHistoryTest, TheSameSeedGivesTheSameHistory) {

@@ -116,6 +116,20 @@ DemoPublish Attempt(const Workspace& workspace, const Descriptor& product,
   return attempt;
 }
 
+// A product whose owner team has no members: nobody may publish it (the publisher admits only
+// members of the owning team), which the demo mesh plants on purpose (its README).
+DemoPublish Unowned(const Descriptor& product, const std::string& data_path) {
+  DemoPublish attempt;
+  attempt.product = product.name;
+  attempt.attempted = product.name + "@" + product.schema_version.ToString();
+  attempt.data_path = data_path;
+  attempt.planted = "no_owner";
+  attempt.result = "error";
+  attempt.detail = "nobody may publish it: its owner team '" + product.owner +
+                   "' has no members in mesh.yaml (mesh doctor: product_without_owner)";
+  return attempt;
+}
+
 const Descriptor* FindProduct(const WorkspaceContents& contents, std::string_view name) {
   return contents.FindByName(name);
 }
@@ -164,9 +178,13 @@ class PublishStep final : public DemoStep {
       if (file == context->report.files.end()) {
         return Status::FailedPrecondition("no sample data was generated for " + product.name);
       }
+      const std::string person = FirstMember(*context->contents.org, product.owner);
+      if (person.empty()) {
+        Record(context, Unowned(product, file->path), "error");
+        continue;
+      }
       DemoPublish attempt =
-          Attempt(*context->workspace, product, file->path,
-                  FirstMember(*context->contents.org, product.owner), stores, clock);
+          Attempt(*context->workspace, product, file->path, person, stores, clock);
       const bool blocked = BlockedByAntiPattern(context->report, product);
       if (blocked) attempt.planted = "anti_pattern";
       Record(context, std::move(attempt), blocked ? "refused" : "published");

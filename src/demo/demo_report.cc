@@ -98,7 +98,7 @@ void PrintPublishes(std::ostream& out, const DemoReport& report) {
     if (publish.result == "published") {
       out << "  " << publish.rows << " rows, " << HumanBytes(static_cast<uint64_t>(publish.bytes));
     }
-    out << "  by " << publish.person << "\n";
+    out << (publish.person.empty() ? std::string("  by nobody") : "  by " + publish.person) << "\n";
     if (!publish.planted.empty()) {
       out << "      planted (" << publish.planted << "): " << publish.data_path << "\n";
     }
@@ -121,6 +121,9 @@ void PrintHistory(std::ostream& out, const DemoReport& report) {
         << h.late_data << " versions late";
   }
   if (!h.reported_product.empty()) out << "; reports pile up on " << h.reported_product;
+  for (const std::string& team : h.emptied_teams) {
+    out << "; " << team << " has no members left to own its products";
+  }
   out << "\n    see: mesh maturity, mesh doctor, mesh sla report, mesh incident list, mesh report "
          "list\n";
 }
@@ -139,7 +142,8 @@ nlohmann::json HistoryJson(const DemoHistory& h) {
           {"incidents_opened", h.incidents_opened},
           {"incidents_closed", h.incidents_closed},
           {"reports_opened", h.reports_opened},
-          {"reports_resolved", h.reports_resolved}};
+          {"reports_resolved", h.reports_resolved},
+          {"emptied_teams", h.emptied_teams}};
 }
 
 nlohmann::json FindingsJson(const std::vector<Finding>& findings) {

@@ -61,7 +61,8 @@ struct DemoPublish {
   std::string data_path;
   // "" for a clean publish, else what was planted: "anti_pattern" (an error-severity
   // anti-pattern of the demo mesh: must be refused), "quality" (bad rows: must be rejected),
-  // "major_bump" (a removed field under a minor bump: must be refused).
+  // "major_bump" (a removed field under a minor bump: must be refused), "no_owner" (its owner
+  // team has no members: nobody may publish it, an "error").
   std::string planted;
   std::string result;  // "published" | "rejected" | "refused" | "error"
   std::string ref;     // published: "name@2.1.0#3"
@@ -93,6 +94,7 @@ struct DemoHistory {
   int64_t incidents_closed = 0;
   int64_t reports_opened = 0;
   int64_t reports_resolved = 0;
+  std::vector<std::string> emptied_teams;  // owner teams without members now
 };
 
 struct DemoReport {

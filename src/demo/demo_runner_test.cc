@@ -113,8 +113,14 @@ TEST(DemoRunnerTest, PublishStepPublishesEveryProductAndThePlantedFailuresEndAsP
       EXPECT_EQ(publish.result, "refused");
       EXPECT_NE(publish.detail.find("antipattern.raw_table"), std::string::npos);
     }
+    if (publish.product == "legacy_battle_reports") {  // team-archive has no members left
+      EXPECT_EQ(publish.planted, "no_owner");
+      EXPECT_EQ(publish.result, "error");
+      EXPECT_NE(publish.detail.find("'team-archive' has no members"), std::string::npos)
+          << publish.detail;
+    }
   }
-  EXPECT_EQ(published, report->products.size() - 1);
+  EXPECT_EQ(published, report->products.size() - 2);
   const DemoPublish& quality = report->publishes[report->products.size()];
   EXPECT_EQ(quality.planted, "quality");
   EXPECT_EQ(quality.result, "rejected");

@@ -216,6 +216,10 @@ std::string RenderMaturity(const MaturityVerdict& verdict) {
           << ")\n";
     }
   }
+  if (verdict.phase == 4) {
+    out << "phase 4 is the last: no next phase to argue for or against; every criterion above "
+           "is the evidence that keeps the mesh in it\n";
+  }
   return out.str();
 }
 

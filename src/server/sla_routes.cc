@@ -100,8 +100,7 @@ Json StatusAnswer(const sla::ProductSlaStatus& status) {
 void ListSlaStatus(RequestContext& context) {
   Catalog& catalog = *context.services().catalog;
   const Timestamp now = context.services().clock->Now();
-  Result<std::vector<ProductRecord>> products =
-      sla::SelectSlaProducts(catalog, "", context.Query("domain").value_or(""));
+  Result<std::vector<ProductRecord>> products = ProductsOfDomainQuery(context);
   if (!products.ok()) return context.Fail(products.status());
   Json json = Json::array();
   for (const ProductRecord& product : *products) {
@@ -158,8 +157,7 @@ void ReportSla(RequestContext& context) {
   const Timestamp now = context.services().clock->Now();
   Result<sla::ReportWindow> window = WindowFromQuery(context);
   if (!window.ok()) return context.Fail(window.status());
-  Result<std::vector<ProductRecord>> products =
-      sla::SelectSlaProducts(catalog, "", context.Query("domain").value_or(""));
+  Result<std::vector<ProductRecord>> products = ProductsOfDomainQuery(context);
   if (!products.ok()) return context.Fail(products.status());
   std::vector<sla::ProductSlaReport> rows;
   for (const ProductRecord& product : *products) {

@@ -107,6 +107,103 @@ TEST(AvailabilityCalendarTest, WeekdaysSkipTheWeekendSoMondaysPeriodStartsOnFrid
             "2026-11-20T08:00:00Z");
 }
 
+std::vector<std::string> Periods(const std::vector<Deadline>& deadlines) {
+  std::vector<std::string> out;
+  for (const Deadline& deadline : deadlines) out.push_back(deadline.period);
+  return out;
+}
+
+TEST(AvailabilityCalendarTest, BerlinWeeklyOnTheDayOfEachChangeIsShiftedOrTakenFirst) {
+  // Both changes of 2026 fall on a Sunday (03-29 and 10-25) at 02:00-03:00 local time.
+  auto sunday = Calendar("02:30 weekly on sunday", "Europe/Berlin");
+  auto spring = sunday.DeadlinesBetween(At("2026-03-16T00:00:00Z"), At("2026-04-06T00:00:00Z"));
+  // 02:30 does not exist on 03-29: 03:30 CEST, the instant 02:30 CET would have been.
+  EXPECT_EQ(Instants(spring),
+            (std::vector<std::string>{"2026-03-22T01:30:00Z", "2026-03-29T01:30:00Z",
+                                      "2026-04-05T00:30:00Z"}));
+  EXPECT_EQ(Periods(spring), (std::vector<std::string>{"2026-03-22", "2026-03-29", "2026-04-05"}));
+  ASSERT_EQ(spring.size(), 3u);
+  EXPECT_EQ(spring[0].adjustment, Deadline::Adjustment::kNone);
+  EXPECT_EQ(spring[1].adjustment, Deadline::Adjustment::kShiftedOutOfGap);
+  EXPECT_EQ(spring[2].adjustment, Deadline::Adjustment::kNone);
+  // The week after the change is an hour shorter.
+  EXPECT_EQ(spring[2].at.micros - spring[1].at.micros, 7 * kMicrosPerDay - kMicrosPerHour);
+
+  auto autumn = sunday.DeadlinesBetween(At("2026-10-12T00:00:00Z"), At("2026-11-02T00:00:00Z"));
+  // 02:30 happens twice on 10-25: the first, 02:30 CEST.
+  EXPECT_EQ(Instants(autumn),
+            (std::vector<std::string>{"2026-10-18T00:30:00Z", "2026-10-25T00:30:00Z",
+                                      "2026-11-01T01:30:00Z"}));
+  ASSERT_EQ(autumn.size(), 3u);
+  EXPECT_EQ(autumn[1].adjustment, Deadline::Adjustment::kFirstOfRepeated);
+  EXPECT_EQ(autumn[2].at.micros - autumn[1].at.micros, 7 * kMicrosPerDay + kMicrosPerHour);
+
+  // A weekly deadline on another day keeps its local time; the week spanning the change is an
+  // hour shorter (spring) or longer (autumn).
+  auto friday = Calendar("09:00 weekly on friday", "Europe/Berlin");
+  auto weeks = friday.DeadlinesBetween(At("2026-03-26T00:00:00Z"), At("2026-04-04T00:00:00Z"));
+  EXPECT_EQ(Instants(weeks),
+            (std::vector<std::string>{"2026-03-27T08:00:00Z", "2026-04-03T07:00:00Z"}));
+  auto autumn_weeks =
+      friday.DeadlinesBetween(At("2026-10-22T00:00:00Z"), At("2026-10-31T00:00:00Z"));
+  EXPECT_EQ(Instants(autumn_weeks),
+            (std::vector<std::string>{"2026-10-23T07:00:00Z", "2026-10-30T08:00:00Z"}));
+}
+
+TEST(AvailabilityCalendarTest, BerlinWeekdaysAcrossBothChangesSkipTheWeekendOfTheChange) {
+  auto weekdays = Calendar("09:00 weekdays", "Europe/Berlin");
+  // Friday 03-27 in CET, Monday 03-30 in CEST: the weekend (with the change) has no deadline,
+  // and Monday's period is three days less the skipped hour.
+  auto spring = weekdays.DeadlinesBetween(At("2026-03-26T12:00:00Z"), At("2026-03-31T12:00:00Z"));
+  EXPECT_EQ(Instants(spring),
+            (std::vector<std::string>{"2026-03-27T08:00:00Z", "2026-03-30T07:00:00Z",
+                                      "2026-03-31T07:00:00Z"}));
+  EXPECT_EQ(Periods(spring), (std::vector<std::string>{"2026-03-27", "2026-03-30", "2026-03-31"}));
+  ASSERT_EQ(spring.size(), 3u);
+  EXPECT_EQ(spring[1].at.micros - spring[0].at.micros, 3 * kMicrosPerDay - kMicrosPerHour);
+  for (const Deadline& deadline : spring) {
+    EXPECT_EQ(deadline.adjustment, Deadline::Adjustment::kNone) << deadline.period;
+  }
+  // Friday 10-23 in CEST, Monday 10-26 in CET: three days and the repeated hour.
+  auto autumn = weekdays.DeadlinesBetween(At("2026-10-22T12:00:00Z"), At("2026-10-27T12:00:00Z"));
+  EXPECT_EQ(Instants(autumn),
+            (std::vector<std::string>{"2026-10-23T07:00:00Z", "2026-10-26T08:00:00Z",
+                                      "2026-10-27T08:00:00Z"}));
+  ASSERT_EQ(autumn.size(), 3u);
+  EXPECT_EQ(autumn[1].at.micros - autumn[0].at.micros, 3 * kMicrosPerDay + kMicrosPerHour);
+  // The Monday after each change follows Friday's deadline directly.
+  EXPECT_EQ(FormatTimestamp(weekdays.NextAfter(At("2026-03-27T08:00:00Z")).at),
+            "2026-03-30T07:00:00Z");
+  EXPECT_EQ(FormatTimestamp(weekdays.LastAtOrBefore(At("2026-10-26T07:59:59Z")).at),
+            "2026-10-23T07:00:00Z");
+}
+
+TEST(AvailabilityCalendarTest, NewYorkHourlyAcrossTheSpringForwardHasNoDeadlineInTheGap) {
+  // 2026-03-08: at 02:00 EST the clocks jump to 03:00 EDT, so the wall clock never shows 02:15.
+  auto calendar = Calendar("hourly at :15", "America/New_York");
+  auto around = calendar.DeadlinesBetween(At("2026-03-08T05:00:00Z"), At("2026-03-08T09:00:00Z"));
+  EXPECT_EQ(Instants(around),
+            (std::vector<std::string>{"2026-03-08T05:15:00Z", "2026-03-08T06:15:00Z",
+                                      "2026-03-08T07:15:00Z", "2026-03-08T08:15:00Z"}));
+  EXPECT_EQ(Periods(around),
+            (std::vector<std::string>{"2026-03-08T00:15:00-05:00", "2026-03-08T01:15:00-05:00",
+                                      "2026-03-08T03:15:00-04:00", "2026-03-08T04:15:00-04:00"}));
+  for (const Deadline& deadline : around) {
+    EXPECT_EQ(deadline.adjustment, Deadline::Adjustment::kNone) << deadline.period;
+  }
+  auto day = DeadlinesOfLocalDay(calendar, "2026-03-08");
+  EXPECT_EQ(day.size(), 23u);
+  EXPECT_EQ(
+      std::count_if(day.begin(), day.end(),
+                    [](const Deadline& d) { return d.period.find("T02:") != std::string::npos; }),
+      0);
+  // The period that spans the jump is one hour long, like every other.
+  EXPECT_EQ(FormatTimestamp(calendar.NextAfter(At("2026-03-08T06:15:00Z")).at),
+            "2026-03-08T07:15:00Z");
+  EXPECT_EQ(FormatTimestamp(calendar.LastAtOrBefore(At("2026-03-08T07:14:59Z")).at),
+            "2026-03-08T06:15:00Z");
+}
+
 TEST(AvailabilityCalendarTest, WeeklyAcrossTheTurnOfTheYearAndTheLeapDay) {
   auto sunday = Calendar("18:00 weekly on sunday", "America/New_York");
   auto turn = sunday.DeadlinesBetween(At("2026-12-25T00:00:00Z"), At("2027-01-05T00:00:00Z"));

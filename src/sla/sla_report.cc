@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "sla/sla_json.h"
 #include "sla/sla_tick.h"
@@ -36,17 +37,36 @@ Json NewestJson(const SlaStatus& status) {
           {"completeness", newest.completeness}};
 }
 
+// NotFound unless `domain` is one of the catalog's products' domains or of mesh.yaml's.
+Status RequireKnownDomain(const std::vector<ProductRecord>& products, const std::string& domain,
+                          const Organisation* organisation) {
+  std::set<std::string, std::less<>> known;
+  for (const ProductRecord& product : products) known.insert(product.domain);
+  if (organisation != nullptr) {
+    for (const Domain& declared : organisation->domains) known.insert(declared.id);
+  }
+  if (known.contains(domain)) return Status::OK();
+  std::string names;
+  for (const std::string& id : known) names += (names.empty() ? "" : ", ") + id;
+  return Status::NotFound("no domain '" + domain + "' in the catalog" +
+                          (organisation != nullptr ? " or mesh.yaml" : "") +
+                          "; known domains: " + (names.empty() ? "none" : names));
+}
+
 }  // namespace
 
 Result<std::vector<ProductRecord>> SelectSlaProducts(Catalog& catalog, const std::string& name,
-                                                     const std::string& domain) {
+                                                     const std::string& domain,
+                                                     const Organisation* organisation) {
   if (!name.empty()) {
     ASSIGN_OR_RAISE(ProductRecord product, catalog.GetProduct(name));
     return std::vector<ProductRecord>{product};
   }
-  ProductFilter filter;
-  if (!domain.empty()) filter.domain = domain;
-  ASSIGN_OR_RAISE(std::vector<ProductRecord> products, catalog.ListProducts(filter));
+  ASSIGN_OR_RAISE(std::vector<ProductRecord> products, catalog.ListProducts(ProductFilter{}));
+  if (!domain.empty()) {
+    RETURN_NOT_OK(RequireKnownDomain(products, domain, organisation));
+    std::erase_if(products, [&](const ProductRecord& p) { return p.domain != domain; });
+  }
   std::erase_if(products, [](const ProductRecord& p) { return p.current_snapshot == 0; });
   return products;
 }

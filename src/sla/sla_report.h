@@ -13,15 +13,19 @@
 
 #include "base/result.h"
 #include "catalog/catalog.h"
+#include "model/organisation.h"
 #include "sla/evaluator.h"
 #include "sla/sla_status.h"
 
 namespace mesh::sla {
 
 // The published products to look at: one by name (NotFound when unknown), or all of one
-// domain, or all.
+// domain, or all. A domain is known when a product of the catalog belongs to it or, when
+// `organisation` is given, when mesh.yaml declares it; NotFound for any other domain, naming
+// the known ones (a known domain without published products gives an empty list).
 Result<std::vector<ProductRecord>> SelectSlaProducts(Catalog& catalog, const std::string& name,
-                                                     const std::string& domain);
+                                                     const std::string& domain,
+                                                     const Organisation* organisation = nullptr);
 
 struct ProductSlaStatus {
   SlaStatus status;

@@ -51,6 +51,24 @@ struct DomainCharges {
   ChargeRow total;
 };
 
+// The printed quantities: each total rounded once, allocated to the rows by their exact
+// quantities (largest remainder), so the printed columns add up.
+void AllocateRoundedQuantities(const std::vector<Wide>& storage, const std::vector<Wide>& checks,
+                               DomainCharges* out) {
+  ChargeRow& total = out->total;
+  total.storage_gb_months = GbMonthMillionths(total.storage_byte_micros);
+  total.storage_byte_days = ByteDayMillionths(total.storage_byte_micros);
+  total.check_cpu_hours = CpuHourMillionths(total.check_micros);
+  std::vector<Wide> gb_months = AllocateByWeight(total.storage_gb_months, storage);
+  std::vector<Wide> byte_days = AllocateByWeight(total.storage_byte_days, storage);
+  std::vector<Wide> cpu_hours = AllocateByWeight(total.check_cpu_hours, checks);
+  for (size_t i = 0; i < out->rows.size(); ++i) {
+    out->rows[i].storage_gb_months = gb_months[i];
+    out->rows[i].storage_byte_days = byte_days[i];
+    out->rows[i].check_cpu_hours = cpu_hours[i];
+  }
+}
+
 Result<DomainCharges> ChargeDomains(const UsageLedger& ledger,
                                     const std::optional<Prices>& prices) {
   DomainCharges out;
@@ -72,6 +90,7 @@ Result<DomainCharges> ChargeDomains(const UsageLedger& ledger,
     checks.push_back(row.check_micros);
     out.rows.push_back(row);
   }
+  AllocateRoundedQuantities(storage, checks, &out);
   if (!prices) return out;
   Rates rates = RatesOf(*prices);
   ASSIGN_OR_RAISE(out.total.storage_charge,
@@ -108,11 +127,17 @@ Chargeback ChargeTeams(const UsageLedger& ledger, const Organisation& organisati
     std::vector<Wide> checks = AllocateEqually(domain.check_micros, teams.size());
     std::vector<Wide> storage_charge = AllocateEqually(domain.storage_charge, teams.size());
     std::vector<Wide> check_charge = AllocateEqually(domain.check_charge, teams.size());
+    std::vector<Wide> gb_months = AllocateEqually(domain.storage_gb_months, teams.size());
+    std::vector<Wide> byte_days = AllocateEqually(domain.storage_byte_days, teams.size());
+    std::vector<Wide> cpu_hours = AllocateEqually(domain.check_cpu_hours, teams.size());
     for (size_t i = 0; i < teams.size(); ++i) {
       ChargeRow& row = rows[teams[i]];
       row.name = teams[i];
       row.storage_byte_micros += storage[i];
       row.check_micros += checks[i];
+      row.storage_gb_months += gb_months[i];
+      row.storage_byte_days += byte_days[i];
+      row.check_cpu_hours += cpu_hours[i];
       row.storage_charge += storage_charge[i];
       row.check_charge += check_charge[i];
     }
@@ -142,18 +167,26 @@ std::string_view ChargeViewName(ChargeView view) {
   return view == ChargeView::kDomain ? "domain" : "team";
 }
 
+Wide GbMonthMillionths(Wide byte_micros) {
+  return MultiplyDivideRounded(byte_micros, PowerOfTen(kQuantityDigits),
+                               Wide{kBytesPerGb} * kMicrosPerMonth)
+      .value_or(0);
+}
+
+Wide ByteDayMillionths(Wide byte_micros) {
+  return MultiplyDivideRounded(byte_micros, PowerOfTen(kQuantityDigits), kMicrosPerDay).value_or(0);
+}
+
+Wide CpuHourMillionths(Wide micros) {
+  return MultiplyDivideRounded(micros, PowerOfTen(kQuantityDigits), kMicrosPerCpuHour).value_or(0);
+}
+
 std::string FormatGbMonths(Wide byte_micros) {
-  constexpr int kDigits = 6;
-  Wide scaled =
-      MultiplyDivideRounded(byte_micros, PowerOfTen(kDigits), Wide{kBytesPerGb} * kMicrosPerMonth)
-          .value_or(0);
-  return FormatScaled(scaled, kDigits);
+  return FormatScaled(GbMonthMillionths(byte_micros), kQuantityDigits);
 }
 
 std::string FormatCpuHours(Wide micros) {
-  constexpr int kDigits = 6;
-  Wide scaled = MultiplyDivideRounded(micros, PowerOfTen(kDigits), kMicrosPerCpuHour).value_or(0);
-  return FormatScaled(scaled, kDigits);
+  return FormatScaled(CpuHourMillionths(micros), kQuantityDigits);
 }
 
 Result<Chargeback> BuildChargeback(const UsageLedger& ledger, const Organisation& organisation,

@@ -10,7 +10,10 @@
 // in proportion to their usage by the largest-remainder method (allocation.h), first to
 // domains and then, in the team view, from each domain equally to its owner teams. So every
 // column adds up to its total exactly, and a row's total is the sum of its columns. Both views
-// have the same grand total. Usage quantities are split the same way. Thread-compatible.
+// have the same grand total. Usage quantities are split the same way: the exact ones (bytes,
+// byte-microseconds, microseconds) add up by themselves, and the rounded ones that are printed
+// (GB-months, byte-days, CPU-hours with 6 decimals) are rounded once for the total and allocated
+// by largest remainder, weighted by the exact quantities. Thread-compatible.
 #pragma once
 
 #include <optional>
@@ -36,6 +39,12 @@ struct ChargeRow {
   Wide check_micros = 0;
   int64_t reads = 0;
   Wide read_bytes = 0;
+  // The quantities as printed, in millionths of a GB-month, of a byte-day and of a CPU-hour:
+  // each column's total is rounded once and allocated to the rows like the charges, so the
+  // printed column adds up to its printed total.
+  Wide storage_gb_months = 0;
+  Wide storage_byte_days = 0;
+  Wide check_cpu_hours = 0;
   // In minor units of the currency (10^-decimals); zero without prices.
   Wide storage_charge = 0;
   Wide read_charge = 0;
@@ -51,9 +60,15 @@ struct Chargeback {
   ChargeRow total;               // name "total"
 };
 
-// Storage in GB-months (10^9 bytes held for 30 days) as exact decimal text with 6 digits.
+// Digits after the point of the printed quantities (GB-months, byte-days, CPU-hours).
+inline constexpr int kQuantityDigits = 6;
+// Storage in millionths of a GB-month (10^9 bytes held for 30 days), of a byte-day, and check
+// time in millionths of a CPU-hour, each rounded to the nearest (halves up).
+Wide GbMonthMillionths(Wide byte_micros);
+Wide ByteDayMillionths(Wide byte_micros);
+Wide CpuHourMillionths(Wide micros);
+// The same as decimal text with 6 digits, for one quantity on its own.
 std::string FormatGbMonths(Wide byte_micros);
-// Check time in CPU-hours as decimal text with 6 digits.
 std::string FormatCpuHours(Wide micros);
 
 // InvalidArgument when an amount would overflow (prices or usage beyond any real lake).

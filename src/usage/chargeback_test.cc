@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 // Designated initializers name only the fields a test is about; the rest keep their defaults.
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
@@ -73,6 +75,9 @@ void ExpectRowsAddUp(const Chargeback& chargeback) {
     sum.storage_charge += row.storage_charge;
     sum.read_charge += row.read_charge;
     sum.check_charge += row.check_charge;
+    sum.storage_gb_months += row.storage_gb_months;
+    sum.storage_byte_days += row.storage_byte_days;
+    sum.check_cpu_hours += row.check_cpu_hours;
     EXPECT_EQ(WideToString(row.TotalCharge()),
               WideToString(row.storage_charge + row.read_charge + row.check_charge));
   }
@@ -85,6 +90,9 @@ void ExpectRowsAddUp(const Chargeback& chargeback) {
   EXPECT_EQ(WideToString(sum.read_charge), WideToString(total.read_charge));
   EXPECT_EQ(WideToString(sum.check_charge), WideToString(total.check_charge));
   EXPECT_EQ(WideToString(sum.TotalCharge()), WideToString(total.TotalCharge()));
+  EXPECT_EQ(WideToString(sum.storage_gb_months), WideToString(total.storage_gb_months));
+  EXPECT_EQ(WideToString(sum.storage_byte_days), WideToString(total.storage_byte_days));
+  EXPECT_EQ(WideToString(sum.check_cpu_hours), WideToString(total.check_cpu_hours));
 }
 
 TEST(UsageChargeback, DomainRowsAddUpExactlyToTheRoundedTotals) {
@@ -149,6 +157,61 @@ TEST(UsageChargeback, ManySmallRowsStillAddUp) {
     ASSERT_TRUE(chargeback.ok());
     ExpectRowsAddUp(*chargeback);
   }
+}
+
+// Three domains holding a third of a GB-month and a third of a millionth of a byte-day and of a
+// CPU-hour more each: rounded one by one, the rows would add up to one millionth less than the
+// rounded total in every column.
+UsageLedger ThirdsLedger() {
+  UsageLedger ledger;
+  const Wide month = Wide{30} * kMicrosPerDay;
+  for (const char* domain : {"alpha", "beta", "gamma"}) {
+    ledger.domains.push_back({.domain = domain,
+                              .storage_byte_micros = Wide{1'000'000'000} * month / 3 + 28'800,
+                              .check_micros = 1'200});
+  }
+  return ledger;
+}
+
+TEST(UsageChargeback, PrintedQuantitiesAreAllocatedSoThatTheyAddUp) {
+  auto chargeback =
+      BuildChargeback(ThirdsLedger(), TwoDomainOrg(), std::nullopt, ChargeView::kDomain);
+  ASSERT_TRUE(chargeback.ok()) << chargeback.status();
+  ExpectRowsAddUp(*chargeback);
+  const ChargeRow& total = chargeback->total;
+  EXPECT_EQ(FormatScaled(total.storage_gb_months, kQuantityDigits), "1.000000");
+  EXPECT_EQ(FormatScaled(total.storage_byte_days, kQuantityDigits), "30000000000.000001");
+  EXPECT_EQ(FormatScaled(total.check_cpu_hours, kQuantityDigits), "0.000001");
+  // Each row on its own rounds to 0.333333 GB-months: the largest remainder goes to the first.
+  EXPECT_EQ(FormatGbMonths(chargeback->rows[1].storage_byte_micros), "0.333333");
+  std::vector<std::string> gb_months, byte_days, cpu_hours;
+  for (const ChargeRow& row : chargeback->rows) {
+    gb_months.push_back(FormatScaled(row.storage_gb_months, kQuantityDigits));
+    byte_days.push_back(FormatScaled(row.storage_byte_days, kQuantityDigits));
+    cpu_hours.push_back(FormatScaled(row.check_cpu_hours, kQuantityDigits));
+  }
+  EXPECT_EQ(gb_months, (std::vector<std::string>{"0.333334", "0.333333", "0.333333"}));
+  EXPECT_EQ(byte_days, (std::vector<std::string>{"10000000000.000001", "10000000000.000000",
+                                                 "10000000000.000000"}));
+  EXPECT_EQ(cpu_hours, (std::vector<std::string>{"0.000001", "0.000000", "0.000000"}));
+}
+
+TEST(UsageChargeback, TeamViewSharesThePrintedQuantitiesOfEachDomain) {
+  auto chargeback =
+      BuildChargeback(ThirdsLedger(), TwoDomainOrg(), std::nullopt, ChargeView::kTeam);
+  ASSERT_TRUE(chargeback.ok()) << chargeback.status();
+  ExpectRowsAddUp(*chargeback);
+  std::map<std::string, std::string> gb_months;
+  for (const ChargeRow& row : chargeback->rows) {
+    gb_months[row.name] = FormatScaled(row.storage_gb_months, kQuantityDigits);
+  }
+  // alpha's 0.333334 in thirds to team-a, team-b, team-c (the first takes the leftover unit);
+  // beta's 0.333333 to team-b; gamma's, without owners, to (no team).
+  EXPECT_EQ(gb_months["team-a"], "0.111112");
+  EXPECT_EQ(gb_months["team-b"], "0.444444");
+  EXPECT_EQ(gb_months["team-c"], "0.111111");
+  EXPECT_EQ(gb_months["(no team)"], "0.333333");
+  EXPECT_EQ(gb_months["analytics"], "0.000000");
 }
 
 TEST(UsageChargeback, WithoutPricesThereAreNoCharges) {

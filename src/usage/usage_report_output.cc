@@ -13,10 +13,9 @@ std::string Amount(const Chargeback& chargeback, Wide minor_units) {
 nlohmann::ordered_json RowJson(const Chargeback& chargeback, const ChargeRow& row) {
   nlohmann::ordered_json json;
   json["name"] = row.name;
-  json["storage_gb_months"] = FormatGbMonths(row.storage_byte_micros);
-  json["storage_byte_days"] = FormatScaled(
-      MultiplyDivideRounded(row.storage_byte_micros, PowerOfTen(6), kMicrosPerDay).value_or(0), 6);
-  json["check_cpu_hours"] = FormatCpuHours(row.check_micros);
+  json["storage_gb_months"] = FormatScaled(row.storage_gb_months, kQuantityDigits);
+  json["storage_byte_days"] = FormatScaled(row.storage_byte_days, kQuantityDigits);
+  json["check_cpu_hours"] = FormatScaled(row.check_cpu_hours, kQuantityDigits);
   json["check_seconds"] = FormatScaled(row.check_micros, 6);
   json["reads"] = row.reads;
   json["read_bytes"] = static_cast<int64_t>(row.read_bytes);
@@ -51,9 +50,10 @@ std::string CsvField(const std::string& text) {
 }
 
 std::string CsvLine(const Chargeback& chargeback, const ChargeRow& row) {
-  std::string line = CsvField(row.name) + "," + FormatGbMonths(row.storage_byte_micros) + "," +
-                     FormatCpuHours(row.check_micros) + "," + std::to_string(row.reads) + "," +
-                     WideToString(row.read_bytes);
+  std::string line = CsvField(row.name) + "," +
+                     FormatScaled(row.storage_gb_months, kQuantityDigits) + "," +
+                     FormatScaled(row.check_cpu_hours, kQuantityDigits) + "," +
+                     std::to_string(row.reads) + "," + WideToString(row.read_bytes);
   if (chargeback.prices) {
     for (Wide amount : {row.storage_charge, row.read_charge, row.check_charge, row.TotalCharge()}) {
       line += "," + Amount(chargeback, amount);
@@ -66,9 +66,9 @@ std::string CsvLine(const Chargeback& chargeback, const ChargeRow& row) {
 
 void TableLine(std::ostringstream& out, const Chargeback& chargeback, const ChargeRow& row) {
   out << std::left << std::setw(24) << row.name << std::right << std::setw(14)
-      << FormatGbMonths(row.storage_byte_micros) << std::setw(12)
-      << FormatCpuHours(row.check_micros) << std::setw(8) << row.reads << std::setw(14)
-      << WideToString(row.read_bytes);
+      << FormatScaled(row.storage_gb_months, kQuantityDigits) << std::setw(12)
+      << FormatScaled(row.check_cpu_hours, kQuantityDigits) << std::setw(8) << row.reads
+      << std::setw(14) << WideToString(row.read_bytes);
   if (chargeback.prices) {
     out << std::setw(12) << Amount(chargeback, row.storage_charge) << std::setw(12)
         << Amount(chargeback, row.read_charge) << std::setw(12)
