@@ -32,17 +32,8 @@ struct MeshRun {
 };
 
 MeshRun RunMesh(const fs::path& workspace, const std::string& arguments) {
-  std::string command =
-      "cd '" + workspace.string() + "' && '" + MeshBinary() + "' " + arguments + " 2>&1";
-  MeshRun run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return run;
-  char buffer[4096];
-  size_t n = 0;
-  while ((n = ::fread(buffer, 1, sizeof(buffer), pipe)) > 0) run.output.append(buffer, n);
-  int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  testing::MeshRun run = testing::RunMesh(workspace, arguments);
+  return {run.exit_code, run.out + run.err};
 }
 
 class S3PublishTest : public ::testing::Test {

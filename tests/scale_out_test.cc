@@ -274,18 +274,9 @@ class PostgresS3ScaleOutTest : public ::testing::Test {
 
   // `mesh ARGUMENTS --catalog <the shared catalog>` in the workspace; stdout and stderr.
   MeshRun Mesh(const std::string& arguments) {
-    std::string command = "cd " + ShellQuote(workspace_.string()) + " && " +
-                          ShellQuote(MeshBinary()) + " " + arguments + " --catalog " +
-                          ShellQuote(catalog_uri_) + " 2>&1";
-    MeshRun run;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (pipe == nullptr) return run;
-    char buffer[4096];
-    size_t n = 0;
-    while ((n = ::fread(buffer, 1, sizeof(buffer), pipe)) > 0) run.output.append(buffer, n);
-    int status = ::pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
+    testing::MeshRun run =
+        testing::RunMesh(workspace_, arguments + " --catalog " + ShellQuote(catalog_uri_));
+    return {run.exit_code, run.out + run.err};
   }
 
   // The JSON a `mesh ... --json` printed (from its first '{'); null when it failed.
@@ -638,17 +629,16 @@ TEST_F(PostgresS3ScaleOutTest, RejectionsAndRefusalsLeaveTheCurrentVersionAndAre
   ASSERT_EQ(first.value("snapshot", 0), 1) << first;
 
   HttpAnswer rejected =
-      Publish(1, "orders", kOrdersYaml, "order_id,amount,customer_email
-,2.5,x@example.org
-");
+      Publish(1, "orders", kOrdersYaml, "order_id,amount,customer_email\n,2.5,x@example.org\n");
   ASSERT_EQ(rejected.status, 422) << rejected.body;
   EXPECT_EQ(rejected.json().value("result", ""), "rejected") << rejected.body;
   ASSERT_TRUE(rejected.json().contains("quarantine_id")) << rejected.body;
   const int64_t quarantine_id = rejected.json()["quarantine_id"];
 
   std::string narrowed = kOrdersYaml;
-  const std::string email = "    - name: customer_email\n      type: string\n"
-                            "      classification: restricted\n      tags: [pii]\n";
+  const std::string email =
+      "    - name: customer_email\n      type: string\n"
+      "      classification: restricted\n      tags: [pii]\n";
   ASSERT_NE(narrowed.find(email), std::string::npos);
   narrowed.erase(narrowed.find(email), email.size());
   narrowed.replace(narrowed.find("schema_version: 1.0.0"), 21, "schema_version: 1.1.0");

@@ -18,6 +18,7 @@
 #include "basic_workspace.h"
 #include "mesh_binary.h"
 #include "serve_process.h"
+#include "sla/webhook_receiver_test.h"
 
 namespace mesh {
 namespace {
@@ -31,43 +32,17 @@ using testing::ReadAll;
 using testing::RunMesh;
 using testing::ServeProcess;
 
-// An HTTP server on an ephemeral loopback port that keeps every JSON body POSTed to it.
-class WebhookReceiver {
- public:
-  WebhookReceiver() {
-    server_.Post("/hooks/.*", [this](const httplib::Request& request, httplib::Response& answer) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      bodies_.push_back(nlohmann::json::parse(request.body, nullptr, false));
-      answer.status = 204;
-    });
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-  }
-  ~WebhookReceiver() {
-    server_.stop();
-    thread_.join();
-  }
-
-  int port() const { return port_; }
-  // Whether a POSTed body has this event about this product.
-  bool Received(const std::string& event, const std::string& product) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    for (const nlohmann::json& body : bodies_) {
-      if (body.is_object() && body.value("event", "") == event &&
-          body.value("product", "") == product) {
-        return true;
-      }
+// Whether the receiver was POSTed a notification with this event about this product.
+bool Received(sla::HookServer& receiver, const std::string& event, const std::string& product) {
+  for (const std::string& text : receiver.Bodies()) {
+    nlohmann::json body = nlohmann::json::parse(text, nullptr, false);
+    if (body.is_object() && body.value("event", "") == event &&
+        body.value("product", "") == product) {
+      return true;
     }
-    return false;
   }
-
- private:
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::vector<nlohmann::json> bodies_;
-};
+  return false;
+}
 
 class ServeSlaTickTest : public ::testing::Test {
  protected:
@@ -85,14 +60,13 @@ class ServeSlaTickTest : public ::testing::Test {
   }
 
   // Both teams of orders (owner team-sales, consumer analytics) get a webhook on the receiver.
-  void AddWebhooks(int port) {
+  void AddWebhooks(const sla::HookServer& receiver) {
     std::string mesh = ReadAll(workspace_ / "mesh.yaml");
-    const std::string base = "http://127.0.0.1:" + std::to_string(port) + "/hooks/";
     for (const std::string team : {"team-sales", "analytics"}) {
       const std::string line = "  - id: " + team + "\n";
       const size_t at = mesh.find(line);
       ASSERT_NE(at, std::string::npos) << team;
-      mesh.insert(at + line.size(), "    webhook_url: " + base + team + "\n");
+      mesh.insert(at + line.size(), "    webhook_url: " + receiver.Url("/" + team) + "\n");
     }
     std::ofstream(workspace_ / "mesh.yaml") << mesh;
   }
@@ -118,8 +92,8 @@ class ServeSlaTickTest : public ::testing::Test {
 };
 
 TEST_F(ServeSlaTickTest, ServerOpensIncidentsSendsWebhooksAndWakesForApiActions) {
-  WebhookReceiver receiver;
-  AddWebhooks(receiver.port());
+  sla::HookServer receiver;
+  AddWebhooks(receiver);
   // Published on 2026-11-20; orders is due daily at 06:00 Paris time.
   ::setenv("MESH_NOW", "2026-11-20T08:00:00Z", 1);
   MeshRun published =
@@ -130,7 +104,7 @@ TEST_F(ServeSlaTickTest, ServerOpensIncidentsSendsWebhooksAndWakesForApiActions)
   // Three days on, nothing new was published: the server's first tick finds the missed days.
   ::setenv("MESH_NOW", "2026-11-23T08:00:00Z", 1);
   StartServer({"--sla-tick-interval", "3600"});
-  EXPECT_TRUE(Eventually([&] { return receiver.Received("incident_opened", "orders"); }))
+  EXPECT_TRUE(Eventually([&] { return Received(receiver, "incident_opened", "orders"); }))
       << "no incident webhook" << server_->Logs();
   httplib::Headers bearer = {{"Authorization", "Bearer " + carol}};
   auto incidents = server_->Client().Get("/api/v1/incidents?product=orders", bearer);
@@ -145,13 +119,13 @@ TEST_F(ServeSlaTickTest, ServerOpensIncidentsSendsWebhooksAndWakesForApiActions)
       << server_->Logs();
 
   // The next interval is an hour away: only the wake-up after the API action sends this one.
-  EXPECT_FALSE(receiver.Received("report_opened", "orders"));
+  EXPECT_FALSE(Received(receiver, "report_opened", "orders"));
   auto report = server_->Client().Post("/api/v1/reports", bearer,
                                        R"({"product": "orders", "title": "Amounts look doubled"})",
                                        "application/json");
   ASSERT_TRUE(report);
   ASSERT_EQ(report->status, 201) << report->body;
-  EXPECT_TRUE(Eventually([&] { return receiver.Received("report_opened", "orders"); }))
+  EXPECT_TRUE(Eventually([&] { return Received(receiver, "report_opened", "orders"); }))
       << "the report's webhook did not leave" << server_->Logs();
 }
 

@@ -88,6 +88,14 @@ Result<sla::ReportWindow> WindowFromQuery(const RequestContext& context) {
                                  "query parameter 'from'", "query parameter 'to'");
 }
 
+// The published products of ?domain= (all without it); NotFound for a domain that neither the
+// served mesh.yaml nor the catalog knows, as `mesh sla report --domain`.
+Result<std::vector<ProductRecord>> ProductsOfDomainQuery(const RequestContext& context) {
+  ASSIGN_OR_RAISE(Organisation org, ServedOrganisation(context));
+  return sla::SelectSlaProducts(*context.services().catalog, "",
+                                context.Query("domain").value_or(""), &org);
+}
+
 // `mesh sla status NAME --json` plus "status": none, met or breached, and the target.
 Json StatusAnswer(const sla::ProductSlaStatus& status) {
   Json json = sla::SlaStatusJson(status);
