@@ -658,9 +658,11 @@ TEST_F(PostgresS3ScaleOutTest, RejectionsAndRefusalsLeaveTheCurrentVersionAndAre
     EXPECT_TRUE(lake_->Verify(key).ok()) << "the quarantined data is kept in the lake: " << key;
   }
 
-  // The bump it needed: 2.0.0, now with analytics as a consumer, who is told.
+  // The bump it needed: 2.0.0, now documented and with analytics as a consumer, who is told.
   narrowed.replace(narrowed.find("schema_version: 1.1.0"), 21, "schema_version: 2.0.0");
-  narrowed.replace(narrowed.find("schema:\n"), 8, "consumer_teams: [analytics]\nschema:\n");
+  narrowed.replace(
+      narrowed.find("schema:\n"), 8,
+      "consumer_teams: [analytics]\ndocumentation_url: https://wiki.example.org/orders\nschema:\n");
   HttpAnswer major = Publish(0, "orders", narrowed, "order_id,amount\n3,3.5\n");
   ASSERT_EQ(major.status, 201) << major.body;
   HttpAnswer told = Get(1, "/api/v1/notifications", "carol");

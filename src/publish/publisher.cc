@@ -80,10 +80,29 @@ class StagedObject {
 
 struct Checked {
   quality::QualityReport report;
-  ObjectRef object;
+  ObjectRef object;  // the data in output_format; as delivered when `unconvertible`
+  // Why the data could not be written in output_format (a null in a column Parquet declares
+  // REQUIRED): such data fails its checks, and is quarantined as delivered.
+  Status unconvertible;
 };
 
-// Validation and governance findings of `descriptor_file`; the descriptor when it could be read.
+// The data file as delivered, stored in the lake (for the quarantine of data that cannot be
+// converted to the output format).
+Result<ObjectRef> StoreAsDelivered(const PublishRequest& request) {
+  constexpr size_t kChunk = size_t{4} << 20;
+  ASSIGN_OR_RAISE(std::unique_ptr<RandomAccessFile> file,
+                  request.workspace->fs().OpenForRead(request.data_path));
+  ASSIGN_OR_RAISE(uint64_t size, file->Size());
+  ASSIGN_OR_RAISE(std::unique_ptr<ObjectWriter> writer, request.lake->NewWriter());
+  std::string chunk;
+  for (uint64_t offset = 0; offset < size; offset += kChunk) {
+    RETURN_NOT_OK(file->ReadAt(
+        offset, static_cast<size_t>(std::min<uint64_t>(kChunk, size - offset)), &chunk));
+    RETURN_NOT_OK(writer->Append(chunk));
+  }
+  return writer->Commit();
+}
+
 // What the consumers of a product hear when it gets a new major version (data-product.md
 // "Versions": the previous major stays readable for the deprecation period, and its consumers
 // are told).
@@ -102,6 +121,7 @@ std::string NewMajorMessage(const Descriptor& descriptor, const VersionPlan& pla
          FormatSchemaVersion(descriptor.schema_version) + " before then";
 }
 
+// Validation and governance findings of `descriptor_file`; the descriptor when it could be read.
 struct Governed {
   std::optional<Descriptor> descriptor;
   std::optional<Organisation> org;
@@ -203,10 +223,27 @@ Result<Checked> CheckAndStage(const PublishRequest& request, const Descriptor& d
   quality::EngineOptions engine;
   engine.threads = std::max(1, request.threads);
   engine.now = request.clock->Now();
-  engine.on_batch = [&staged](const format::Batch& batch) { return staged->Write(batch); };
   Checked checked;
+  // A data error of the conversion stops the conversion, not the checks: they tell why.
+  engine.on_batch = [&staged, &checked](const format::Batch& batch) {
+    if (!checked.unconvertible.ok()) return Status::OK();
+    Status written = staged->Write(batch);
+    if (written.code() != StatusCode::kInvalidArgument) return written;
+    checked.unconvertible = written;
+    return Status::OK();
+  };
   ASSIGN_OR_RAISE(checked.report, quality::RunChecks(plan, reader.get(), engine));
-  ASSIGN_OR_RAISE(checked.object, staged->Commit());
+  if (checked.unconvertible.ok()) {
+    Result<ObjectRef> committed = staged->Commit();
+    if (committed.ok()) {
+      checked.object = *committed;
+      return checked;
+    }
+    if (committed.status().code() != StatusCode::kInvalidArgument) return committed.status();
+    checked.unconvertible = committed.status();
+  }
+  staged.reset();  // aborts the partial object
+  ASSIGN_OR_RAISE(checked.object, StoreAsDelivered(request));
   return checked;
 }
 
@@ -370,6 +407,12 @@ Result<PublishOutcome> PublishGoverned(const PublishRequest& request, const Gove
       descriptor.name + "@" + FormatSchemaVersion(descriptor.schema_version);
 
   outcome.reasons = RejectionReasons(descriptor, checked.report);
+  if (outcome.reasons.empty() && !checked.unconvertible.ok()) return checked.unconvertible;
+  if (!checked.unconvertible.ok()) {
+    outcome.reasons.push_back("the data cannot be stored as " +
+                              std::string(OutputFormatName(descriptor.output_format)) + " (" +
+                              checked.unconvertible.message() + "): quarantined as delivered");
+  }
   if (!outcome.reasons.empty()) {
     QuarantineEntry entry;
     entry.product = descriptor.name;

@@ -87,6 +87,30 @@ TEST_F(PublisherTest, FailedErrorCheckQuarantinesAndKeepsThePreviousVersion) {
   EXPECT_TRUE(*exists);
 }
 
+// orders is stored as Parquet, whose order_id column is REQUIRED: data with a null there cannot
+// be converted, fails its checks, and is quarantined as delivered (not an input error).
+TEST_F(PublisherTest, DataTheOutputFormatCannotHoldIsQuarantinedAsDelivered) {
+  ASSERT_EQ(Run("good.csv")->result, PublishResult::kPublished);
+  const std::string delivered =
+      "order_id,ordered_at,amount,customer_email\n"
+      ",2026-11-20T06:00:00Z,1.00,a@example.org\n"
+      "2,2026-11-20T07:00:00Z,2.00,b@example.org\n";
+  Write("null_id.csv", delivered);
+  auto rejected = Run("null_id.csv");
+  ASSERT_TRUE(rejected.ok()) << rejected.status().ToString();
+  ASSERT_EQ(rejected->result, PublishResult::kRejected);
+  ASSERT_FALSE(rejected->reasons.empty());
+  EXPECT_NE(rejected->reasons.back().find("cannot be stored as parquet"), std::string::npos)
+      << rejected->reasons.back();
+  EXPECT_NE(rejected->reasons.back().find("quarantined as delivered"), std::string::npos);
+  EXPECT_EQ(CurrentSnapshot(), 1);
+  auto entry = catalog_->GetQuarantine(*rejected->quarantine_id);
+  ASSERT_TRUE(entry.ok()) << entry.status().ToString();
+  auto kept = memory_->Get(entry->object_key);
+  ASSERT_TRUE(kept.ok()) << kept.status().ToString();
+  EXPECT_EQ(*kept, delivered);
+}
+
 // data-product.md "Service levels": a version that misses max_lag_hours is published and counted
 // as an SLA breach (the data is late, not wrong); only completeness rejects.
 TEST_F(PublisherTest, LateDataIsPublishedAndCountedAsALagBreach) {
