@@ -256,7 +256,7 @@ void SetupServe(CLI::App& app, const GlobalOptions& global, int* exit_code) {
       ->check(CLI::Range(1, 256));
   command->add_option("--web-root", options->web_root,
                       "The built web UI (web/dist); default MESH_WEB_ROOT, else the source "
-                      "tree's web/dist when built");
+                      "tree's web/dist (not built: / says how to build it)");
   command->add_option(
       "--spool-dir", options->spool_dir,
       "Where uploads wait on their way to the lake (default <workspace>/.mesh/spool)");
