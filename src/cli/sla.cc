@@ -177,10 +177,6 @@ void PrintTick(const sla::TickReport& report) {
 int RunTick(const GlobalOptions& global, const SlaOptions& options) {
   Result<SlaContext> context = OpenSlaContext(global, options.stores);
   if (!context.ok()) return FailWith("sla tick", context.status());
-  if (!options.product.empty()) {
-    Result<ProductRecord> product = context->catalog->GetProduct(options.product);
-    if (!product.ok()) return FailWith("sla tick", product.status());
-  }
   std::unique_ptr<sla::WebhookSender> sender = sla::MakeHttpWebhookSender();
   sla::TickRequest request;
   request.catalog = context->catalog.get();

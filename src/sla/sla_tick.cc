@@ -89,10 +89,14 @@ Result<SlaSubject> LoadSlaSubject(Catalog& catalog, const ProductRecord& product
 Result<TickReport> RunSlaTick(const TickRequest& request) {
   TickReport report;
   report.now = request.clock->Now();
-  ProductFilter filter;
-  ASSIGN_OR_RAISE(std::vector<ProductRecord> products, request.catalog->ListProducts(filter));
+  std::vector<ProductRecord> products;
+  if (request.product) {
+    ASSIGN_OR_RAISE(ProductRecord one, request.catalog->GetProduct(*request.product));
+    products.push_back(std::move(one));
+  } else {
+    ASSIGN_OR_RAISE(products, request.catalog->ListProducts(ProductFilter{}));
+  }
   for (const ProductRecord& product : products) {
-    if (request.product && product.name != *request.product) continue;
     if (product.current_snapshot == 0) continue;
     ASSIGN_OR_RAISE(SlaSubject subject, LoadSlaSubject(*request.catalog, product));
     ASSIGN_OR_RAISE(std::optional<ProductTick> tick, TickProduct(request, subject, report.now));

@@ -49,6 +49,7 @@ struct TickRequest {
   std::optional<std::string> product;  // only this one
 };
 
+// NotFound (from the catalog, naming it) when `product` is set and unknown.
 Result<TickReport> RunSlaTick(const TickRequest& request);
 
 }  // namespace mesh::sla
